@@ -1,0 +1,37 @@
+import { setup } from 'xstate';
+import type { Sector } from '../sectors.ts';
+import { SECTOR_INFO } from '../sectors.ts';
+
+/**
+ * Farm, factory or subcontractor; venue owner or pimp in `sexual` (¶12, ¶14(a)).
+ * Only employers that sell through corporate buyers can be dropped by one.
+ */
+export const employerEvents = [
+  'exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter',
+] as const;
+type Ev = { type: (typeof employerEvents)[number] };
+
+export const employerMachine = setup({
+  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  guards: {
+    sellsThroughBuyers: ({ context }) => SECTOR_INFO[context.sector].supplyChain,
+  },
+}).createMachine({
+  id: 'employer',
+  context: ({ input }) => ({ sector: input.sector }),
+  initial: 'compliant',
+  states: {
+    compliant: { on: { exploit: 'exploiting' } },
+    exploiting: {
+      on: {
+        reform: 'compliant',
+        investigate: 'under-investigation',
+        drop: { guard: 'sellsThroughBuyers', target: 'closed' },
+      },
+    },
+    'under-investigation': { on: { convict: 'sanctioned', clear: 'exploiting' } },
+    sanctioned: { on: { resume: 'compliant', close: 'closed' } },
+    /** Out of business; the slot is taken by a new firm on `enter`. */
+    closed: { on: { enter: 'compliant' } },
+  },
+});

@@ -1,0 +1,67 @@
+import type { Simulation } from '../engine.ts';
+import { sequence } from '../rng.ts';
+import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import type { Behaviour } from './behaviour.ts';
+import { eventIds, stateIds } from './util.ts';
+
+const S = stateIds('corporateBuyer', ['unscreened', 'screening', 'certified']);
+const E = eventIds('corporateBuyer', ['screen', 'certify', 'lapse']);
+const PARTNER = 1;
+const K = SECTORS.length;
+
+/**
+ * Brands, retailers and importers (¶14(b), ¶15(c), ¶32). Partners in a
+ * due-diligence partnership screen their suppliers; others follow when enough
+ * households avoid tainted goods (¶25(a)). flags bit 0 = partner.
+ */
+export function buyerBehaviour(sim: Simulation) {
+  const a = sim.agents.corporateBuyer;
+  const A = sim.scenario.assumptions;
+  const sc = A.supplyChain;
+  const world = sim.world;
+  const pressure = new Float64Array(K);
+
+  return {
+    type: 'corporateBuyer' as const,
+    init() {
+      const traits = sequence(sim.stream(3));
+      const share = sim.scenario.interventions.supplyChain.dueDiligenceShare;
+      SECTORS.forEach((sector, k) => {
+        if (!SECTOR_INFO[sector].supplyChain || !A.sectors[sector].enabled) return;
+        const n = A.population.corporateBuyersPerSector;
+        // Exactly round(share × n) partners, spread evenly over the buyers.
+        for (let j = 0; j < n; j++) {
+          const i = sim.spawn('corporateBuyer', k, traits());
+          if (Math.floor((j + 1) * share + 1e-9) > Math.floor(j * share + 1e-9)) a.flags[i] = PARTNER;
+        }
+      });
+    },
+    prepare() {
+      for (let k = 0; k < K; k++) pressure[k] = sc.consumerPressure * world.consumerAvoidingShare[k];
+    },
+    hazards(i: number, s: number, p: Float64Array) {
+      const partner = (a.flags[i] & PARTNER) !== 0;
+      if (s === S.unscreened) p[E.screen] = partner ? sc.partnerJoinRate : pressure[a.sector[i]];
+      else {
+        if (s === S.screening) p[E.certify] = sc.certifyRate;
+        if (!partner) p[E.lapse] = sc.lapseRate;
+      }
+    },
+    apply() {},
+    census() {
+      const screened = new Float64Array(K);
+      const certified = new Float64Array(K);
+      const all = new Float64Array(K);
+      for (let i = 0; i < a.n; i++) {
+        const k = a.sector[i];
+        all[k]++;
+        if (a.state[i] !== S.unscreened) screened[k]++;
+        if (a.state[i] === S.certified) certified[k]++;
+      }
+      for (let k = 0; k < K; k++) {
+        world.screenedShare[k] = all[k] > 0 ? screened[k] / all[k] : 0;
+        world.certifiedShare[k] = all[k] > 0 ? certified[k] / all[k] : 0;
+      }
+    },
+  } satisfies Behaviour;
+}

@@ -1,0 +1,166 @@
+import { randomBeta } from 'd3';
+import type { Simulation } from '../engine.ts';
+import { draw, sequence } from '../rng.ts';
+import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import type { Behaviour } from './behaviour.ts';
+import { OFFENCE, TARGET } from './cases.ts';
+import { campaignReach, clamp01, eventIds, stateIds } from './util.ts';
+
+const ST = stateIds('client', [
+  'awareness.unaware|market.inactive', 'awareness.unaware|market.buying', 'awareness.unaware|market.suspicious',
+  'awareness.unaware|market.reporting', 'awareness.unaware|market.deterred', 'awareness.unaware|market.arrested',
+  'awareness.aware|market.inactive', 'awareness.aware|market.buying', 'awareness.aware|market.suspicious',
+  'awareness.aware|market.reporting', 'awareness.aware|market.deterred', 'awareness.aware|market.arrested',
+]);
+const E = eventIds('client', ['start', 'stop', 'notice', 'report', 'ignore', 'quit', 'resume', 'arrest', 'release', 'return', 'learn', 'forget']);
+
+type Market = 'inactive' | 'buying' | 'suspicious' | 'reporting' | 'deterred' | 'arrested';
+const MARKET: Market[] = [];
+const AWARE: boolean[] = [];
+for (const [key, id] of Object.entries(ST)) {
+  MARKET[id] = key.split('|')[1].split('.')[1] as Market;
+  AWARE[id] = key.startsWith('awareness.aware');
+}
+
+/**
+ * Buyers of commercial sex (¶11, ¶16-17, ¶20, ¶36). trait = risk tolerance.
+ * A client's market region and awareness region move independently, one event
+ * a week.
+ */
+export function clientBehaviour(sim: Simulation) {
+  const a = sim.agents.client;
+  const A = sim.scenario.assumptions;
+  const C = A.clients;
+  const I = sim.scenario.interventions;
+  const cu = I.criminaliseUse;
+  const regime = A.prostitution[I.prostitutionRegime];
+  const world = sim.world;
+  const useLiable = cu.variant !== 'none' && cu.scope !== 'employers';
+  const arrestStream = sim.stream(20);
+  const sexual = SECTORS.findIndex((s) => SECTOR_INFO[s].clientMarket);
+
+  let learn = 0;
+  let start = 0;
+  let notice = 0;
+  let reportShare = 0;
+  let arrestBuying = 0;
+  let arrestSuspicious = 0;
+  let buyingOffenceShare = 0;
+
+  /** Perceived expected sanction per year of buying (USD), from recent arrests. */
+  const expectedSanction = () => {
+    const arrestYear = Math.min(1, 52 * world.clientArrestRate[sexual]);
+    const useCost = cu.penaltyMonths * A.employers.prisonMonthCost + cu.fine;
+    const useConviction = sim.behaviours.case.useConviction;
+    return arrestYear * (regime.clientLiability * A.enforcement.buyingConviction * C.buyingOffenceCost + (useLiable ? useConviction * useCost : 0));
+  };
+
+  return {
+    type: 'client',
+    init() {
+      if (sexual < 0 || !A.sectors[SECTORS[sexual]].enabled) return;
+      const traits = randomBeta.source(sequence(sim.stream(2)))(2, 2);
+      // Start near the balance of starting and stopping, before any deterrence.
+      const buying = (C.startRate * regime.marketScale) / (C.startRate * regime.marketScale + C.stopRate);
+      const setup = sequence(sim.stream(12));
+      for (let j = 0; j < A.population.clients; j++) {
+        const i = sim.spawn('client', sexual, traits());
+        if (setup() < buying) a.state[i] = ST['awareness.unaware|market.buying'];
+      }
+    },
+    reference() {
+      // The market with no restriction and no deterrence (¶17).
+      if (sexual < 0) return;
+      world.ref.marketVolume[sexual] = (a.n * C.startRate) / (C.startRate + C.stopRate) * A.market.transactionsPerClientWeek;
+    },
+    prepare(w) {
+      learn = 1 - (1 - campaignReach(I.awareness.clients, w)) * (1 - A.awareness.mediaBaseline);
+      const e = expectedSanction();
+      const deterrence = e / (e + C.deterrenceScale);
+      start = C.startRate * regime.marketScale * (1 - deterrence);
+      notice = C.noticeRate * world.victimShare[sexual];
+      // Fear of self-incrimination silences reports (¶16): from the use offence
+      // unless immunity holds, and from a buying offence under the regime (¶17).
+      const fearUse = useLiable ? C.fearOfSelfIncrimination * (cu.reportingImmunity ? 1 - C.immunityTrust : 1) : 0;
+      const fearBuy = C.fearOfSelfIncrimination * regime.clientLiability;
+      reportShare = C.reportRate * (1 - fearUse) * (1 - fearBuy);
+      // Police reach clients in visible segments more than in hidden ones.
+      const visible = 1 - regime.hiddenShare * (1 - A.inspection.hiddenDetectionFactor);
+      const useBuying = useLiable && cu.variant === 'exploitation-conditions' ? world.victimShare[sexual] : 0;
+      arrestBuying = C.arrestRate * visible * (regime.clientLiability + useBuying);
+      // Under option B only users who knew (here: who noticed) are liable (¶20, ¶35).
+      arrestSuspicious = C.arrestRate * visible * (regime.clientLiability + (useLiable ? 1 : 0));
+      buyingOffenceShare = regime.clientLiability + useBuying > 0 ? regime.clientLiability / (regime.clientLiability + useBuying) : 0;
+    },
+    hazards(i, s, p) {
+      const aware = AWARE[s];
+      const tolerance = a.trait[i];
+      if (aware) p[E.forget] = A.awareness.decay;
+      else p[E.learn] = learn;
+      switch (MARKET[s]) {
+        case 'inactive':
+          p[E.start] = clamp01(start * (0.5 + tolerance));
+          break;
+        case 'buying':
+          p[E.stop] = C.stopRate;
+          p[E.notice] = clamp01(notice * (aware ? 1 + A.awareness.clientNoticeBoost : 1));
+          p[E.arrest] = arrestBuying;
+          break;
+        case 'suspicious': {
+          // Decides this week: report, stop buying, or carry on.
+          const report = clamp01(reportShare * (aware ? 1 + A.awareness.clientReportBoost : 1));
+          const quit = C.quitAfterNotice * (aware ? 2 : 1);
+          p[E.report] = report;
+          p[E.quit] = quit;
+          p[E.arrest] = arrestSuspicious;
+          p[E.ignore] = Math.max(0, 1 - report - quit - arrestSuspicious);
+          p[E.forget] = 0;
+          p[E.learn] = 0;
+          break;
+        }
+        case 'reporting':
+          p[E.resume] = 0.9;
+          p[E.quit] = 0.1;
+          p[E.forget] = 0;
+          p[E.learn] = 0;
+          break;
+        case 'deterred':
+          p[E.return] = C.returnRate;
+          break;
+        case 'arrested':
+          // Released when the case ends (forced by the case).
+          break;
+      }
+    },
+    apply(i, _from, ev, _to, w) {
+      const k = a.sector[i];
+      if (ev === E.notice) sim.tally('suspiciousClients', k);
+      else if (ev === E.report) {
+        sim.tally('reportsByClients', k);
+        sim.behaviours.case.report('client', k, i, 0.5);
+      } else if (ev === E.arrest) {
+        const offence = draw(arrestStream, i, w) < buyingOffenceShare ? OFFENCE.buying : OFFENCE.use;
+        sim.behaviours.case.open(TARGET.client, i, k, offence, 0.3 + 0.5 * draw(arrestStream + 1, i, w));
+      }
+    },
+    census() {
+      if (sexual < 0) return;
+      let buying = 0, aware = 0, deterred = 0;
+      for (let i = 0; i < a.n; i++) {
+        const s = a.state[i];
+        const m = MARKET[s];
+        if (m === 'buying' || m === 'suspicious' || m === 'reporting') buying++;
+        if (m === 'deterred') deterred++;
+        if (AWARE[s]) aware++;
+      }
+      world.buyingClients[sexual] = buying;
+      world.awareCount[sexual] = aware;
+      world.avoidingCount[sexual] = deterred;
+      world.buyerPopulation[sexual] = a.n;
+      const volume = buying * A.market.transactionsPerClientWeek;
+      world.marketVolume[sexual] = volume;
+      world.consumerDemand[sexual] = volume * world.victimShare[sexual];
+      world.hiddenVolume[sexual] = volume * world.hiddenOutputShare[sexual];
+    },
+  } satisfies Behaviour;
+}

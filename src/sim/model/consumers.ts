@@ -1,0 +1,115 @@
+import { randomBeta } from 'd3';
+import type { Simulation } from '../engine.ts';
+import { sequence } from '../rng.ts';
+import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import type { Behaviour } from './behaviour.ts';
+import { campaignReach, eventIds, stateIds } from './util.ts';
+
+const S = stateIds('consumer', ['unaware', 'aware', 'avoiding']);
+const E = eventIds('consumer', ['reach', 'commit', 'lapse', 'forget', 'report', 'renew', 'renewAware']);
+const SCHOOLED = 1;
+
+/**
+ * Households buying farm and factory goods (¶10-11). trait = price sensitivity;
+ * flags bit 0 = reached by school education (¶33).
+ */
+export function consumerBehaviour(sim: Simulation): Behaviour {
+  const a = sim.agents.consumer;
+  const A = sim.scenario.assumptions;
+  const aw = A.awareness;
+  const I = sim.scenario.interventions;
+  const world = sim.world;
+  let reach = 0;
+  let school = 0;
+  const commit = new Float64Array(SECTORS.length);
+  const report = new Float64Array(SECTORS.length);
+
+  return {
+    type: 'consumer',
+    init() {
+      const traits = randomBeta.source(sequence(sim.stream(1)))(2, 2);
+      const goods = SECTORS.map((s, k) => ({ s, k })).filter(({ s }) => !SECTOR_INFO[s].clientMarket);
+      const n = A.population.consumers;
+      const agri = Math.round(n * A.population.consumerShareAgriculture);
+      for (const { s, k } of goods) {
+        if (!A.sectors[s].enabled) continue;
+        const size = s === 'agriculture' ? agri : n - agri;
+        // Start near the no-campaign balance of media awareness and decay.
+        const aware = aw.mediaBaseline / (aw.mediaBaseline + aw.decay);
+        const avoiding = aw.attitudeToAction / (aw.attitudeToAction + aw.lapse);
+        const setup = sequence(sim.stream(11));
+        for (let j = 0; j < size; j++) {
+          const i = sim.spawn('consumer', k, traits());
+          if (setup() < aware) a.state[i] = setup() < avoiding ? S.avoiding : S.aware;
+        }
+      }
+    },
+    reference() {
+      // Final demand with nobody avoiding, against which employers' market is measured.
+      SECTORS.forEach((sector, k) => {
+        if (!SECTOR_INFO[sector].clientMarket) world.ref.marketVolume[k] = world.buyerPopulation[k] * A.market.unitsPerConsumerWeek;
+      });
+    },
+    prepare(w) {
+      reach = 1 - (1 - campaignReach(I.awareness.consumers, w)) * (1 - aw.mediaBaseline);
+      school = w >= aw.schoolLagWeeks ? campaignReach(I.awareness.schools, w - aw.schoolLagWeeks) * aw.schoolEffect : 0;
+      for (let k = 0; k < SECTORS.length; k++) {
+        commit[k] = aw.attitudeToAction * (1 + aw.certifiedBoost * world.certifiedShare[k]);
+        report[k] = aw.consumerReportRate * world.taintedShare[k];
+      }
+    },
+    hazards(i, s, p) {
+      const k = a.sector[i];
+      p[E.renew] = aw.cohortTurnover * (1 - school);
+      p[E.renewAware] = aw.cohortTurnover * school;
+      if (s === S.unaware) {
+        p[E.reach] = a.flags[i] & SCHOOLED ? Math.min(1, 2 * reach) : reach;
+      } else {
+        p[E.report] = report[k];
+        p[E.forget] = a.flags[i] & SCHOOLED ? aw.decay * 0.5 : aw.decay;
+        if (s === S.aware) p[E.commit] = commit[k] * (1 - A.market.certifiedPriceEffect * a.trait[i]);
+        else p[E.lapse] = aw.lapse;
+      }
+    },
+    apply(i, _from, ev) {
+      if (ev === E.report) {
+        const k = a.sector[i];
+        sim.tally('reportsByConsumers', k);
+        sim.behaviours.case.report('consumer', k, i, 0.4);
+      } else if (ev === E.renew || ev === E.renewAware) {
+        a.flags[i] = ev === E.renewAware ? SCHOOLED : 0;
+      }
+    },
+    census() {
+      const all = new Float64Array(SECTORS.length);
+      const aware = new Float64Array(SECTORS.length);
+      const avoiding = new Float64Array(SECTORS.length);
+      for (let i = 0; i < a.n; i++) {
+        const k = a.sector[i];
+        all[k]++;
+        if (a.state[i] !== S.unaware) aware[k]++;
+        if (a.state[i] === S.avoiding) avoiding[k]++;
+      }
+      const u = A.market.unitsPerConsumerWeek;
+      const cut = A.market.avoidanceCut;
+      SECTORS.forEach((sector, k) => {
+        if (SECTOR_INFO[sector].clientMarket) return;
+        world.consumerAvoidingShare[k] = all[k] > 0 ? avoiding[k] / all[k] : 0;
+        world.awareCount[k] = aware[k];
+        world.avoidingCount[k] = avoiding[k];
+        world.buyerPopulation[k] = all[k];
+        // Avoiding households buy certified goods where buyers offer them, and
+        // cut back elsewhere (¶11); the rest buy from the market as a whole.
+        const cert = world.certifiedShare[k];
+        const g = world.taintedShare[k];
+        const c = world.certifiedTaintedShare[k];
+        const normal = all[k] - avoiding[k];
+        const generic = normal + avoiding[k] * (1 - cert) * (1 - cut);
+        const volume = u * (generic + avoiding[k] * cert);
+        world.marketVolume[k] = volume;
+        world.consumerDemand[k] = u * (generic * g + avoiding[k] * cert * c);
+        world.hiddenVolume[k] = u * generic * world.hiddenOutputShare[k];
+      });
+    },
+  } satisfies Behaviour;
+}

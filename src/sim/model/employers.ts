@@ -1,0 +1,195 @@
+import { randomBeta } from 'd3';
+import type { Simulation } from '../engine.ts';
+import { draw, sequence } from '../rng.ts';
+import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import type { Behaviour } from './behaviour.ts';
+import { OFFENCE, TARGET } from './cases.ts';
+import { campaignReach, ema, eventIds, stateIds } from './util.ts';
+
+const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'sanctioned', 'closed']);
+const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);
+const HIDDEN = 1;
+const CERTIFIED = stateIds('corporateBuyer', ['certified']).certified;
+const K = SECTORS.length;
+
+/**
+ * Employers (¶12, ¶14(a)): exploit when the expected gain from trafficked
+ * labour outweighs the expected cost of inspection (¶15(d)), buyers' audits
+ * (¶15(c)), criminal liability (¶20, ¶38) and conscience, weighed by their own
+ * risk tolerance (trait). link = the corporate buyer supplied; flags bit 0 =
+ * hidden segment (subcontractor, or private/online venue); aux = open cases.
+ */
+export function employerBehaviour(sim: Simulation) {
+  const a = sim.agents.employer;
+  const A = sim.scenario.assumptions;
+  const em = A.employers;
+  const I = sim.scenario.interventions;
+  const cu = I.criminaliseUse;
+  const regime = A.prostitution[I.prostitutionRegime];
+  const world = sim.world;
+  const buyers = sim.agents.corporateBuyer;
+  const events = sim.stream(40);
+
+  // Per sector, recomputed weekly.
+  const gain = new Float64Array(K);
+  const gainHidden = new Float64Array(K);
+  const cost = new Float64Array(K);
+  const inspect = new Float64Array(K);
+  const moral = SECTORS.map((s) => A.sectors[s].moralCost);
+  const audit = (A.supplyChain.auditDetection * I.supplyChain.auditRate) / 52;
+  const useCoversEmployers = cu.variant !== 'none' && cu.scope !== 'clients';
+  const criminalCost = em.traffickingPenaltyCost + (useCoversEmployers ? cu.penaltyMonths * em.prisonMonthCost + cu.fine : 0);
+  const fine = I.labourInspection.sanction * A.inspection.finePerceivedWeight;
+
+  const buyerScreening = (i: number) => {
+    const b = a.link[i];
+    return b >= 0 && buyers.prev[b] !== 0; // screening or certified
+  };
+  const auditHazard = (i: number) =>
+    buyerScreening(i) ? audit * (a.flags[i] & HIDDEN ? A.supplyChain.subcontractorReach : 1) : 0;
+  /** Attractiveness of exploiting, in [0, 1], for employer i. */
+  const attraction = (i: number) => {
+    const k = a.sector[i];
+    const g = a.flags[i] & HIDDEN ? gainHidden[k] : gain[k];
+    const hiddenFactor = a.flags[i] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1;
+    const c = cost[k] + 52 * (inspect[k] * hiddenFactor * fine + auditHazard(i) * A.supplyChain.dropShare * g / 52 * 26);
+    const caution = 1.5 - a.trait[i];
+    return g / (g + (c * (1 + A.awareness.employerRiskBoost * world.employerAwareness) + moral[k]) * caution);
+  };
+
+  return {
+    type: 'employer' as const,
+    attraction,
+    init() {
+      const traits = randomBeta.source(sequence(sim.stream(4)))(2, 2);
+      const setup = sequence(sim.stream(5));
+      SECTORS.forEach((sector, k) => {
+        const sa = A.sectors[sector];
+        if (!sa.enabled) return;
+        const sectorBuyers: number[] = [];
+        for (let b = 0; b < buyers.n; b++) if (buyers.sector[b] === k) sectorBuyers.push(b);
+        const hiddenShare = SECTOR_INFO[sector].supplyChain ? (sa as { subcontractorShare?: number }).subcontractorShare ?? 0 : regime.hiddenShare;
+        for (let j = 0; j < sa.employers; j++) {
+          const i = sim.spawn('employer', k, traits());
+          if (setup() < hiddenShare) a.flags[i] = HIDDEN;
+          const u = setup();
+          if (sectorBuyers.length > 0) a.link[i] = sectorBuyers[Math.floor(u * sectorBuyers.length)];
+          if (setup() < sa.initialExploitingShare) a.state[i] = S.exploiting;
+        }
+      });
+    },
+    prepare(w: number) {
+      const reach = campaignReach(I.awareness.employers, w);
+      world.employerAwareness += reach * (1 - world.employerAwareness) - A.awareness.decay * world.employerAwareness;
+      SECTORS.forEach((sector, k) => {
+        const sa = A.sectors[sector];
+        const ref = world.ref;
+        // ¶7: a larger pool of vulnerable labour makes exploitation worth more;
+        // ¶11: final demand matters, but weakly.
+        const slack = ref.atRiskShare[k] > 0 ? Math.pow(world.atRisk[k] / Math.max(1, world.workers[k]) / ref.atRiskShare[k], A.market.labourSupplyElasticity) : 1;
+        const market = ref.marketVolume[k] > 0 ? Math.pow(world.marketVolume[k] / ref.marketVolume[k], A.market.demandElasticity) : 1;
+        gain[k] = sa.profitPerVictimYear * sa.victimsPerExploiter * slack * market;
+        gainHidden[k] = gain[k] * (1 + A.market.subcontractorDisplacement * world.screenedShare[k]);
+        const coverage = SECTOR_INFO[sector].clientMarket ? regime.inspectionCoverage : 1;
+        const inspectors = (I.labourInspection.inspectorsPer10kWorkers * world.workers[k] * coverage) / 10_000;
+        const visits = world.activeEmployers[k] > 0 ? Math.min(1, (inspectors * A.inspection.visitsPerInspectorWeek) / world.activeEmployers[k]) : 0;
+        inspect[k] = visits * A.inspection.detectionPerVisit;
+        cost[k] = 52 * world.employerCaseRate[k] * sim.behaviours.case.employerConviction * criminalCost;
+      });
+    },
+    hazards(i: number, s: number, p: Float64Array) {
+      switch (s) {
+        case S.compliant:
+          p[E.exploit] = em.exploitRate * attraction(i);
+          break;
+        case S.exploiting: {
+          const k = a.sector[i];
+          const found = auditHazard(i);
+          p[E.investigate] = inspect[k] * (a.flags[i] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1);
+          p[E.drop] = found * A.supplyChain.dropShare;
+          p[E.reform] = em.reformRate * (1 - attraction(i)) + found * (1 - A.supplyChain.dropShare);
+          break;
+        }
+        case S['under-investigation']:
+          // Outcome forced by its case; with no case open the suspicion lapses.
+          if (a.aux[i] === 0) p[E.clear] = 0.2;
+          break;
+        case S.sanctioned:
+          p[E.resume] = em.resumeRate;
+          p[E.close] = em.closeRate;
+          break;
+        case S.closed:
+          p[E.enter] = em.entryRate;
+          break;
+      }
+    },
+    apply(i: number, from: number, ev: number, _to: number, w: number) {
+      const k = a.sector[i];
+      if (ev === E.investigate && a.pending[i] !== ev) {
+        // Found by a labour inspector (not forced by a case already open).
+        sim.tally('reportsByInspectors', k);
+        if (draw(events, i, w) < A.enforcement.caseOpenShare) {
+          sim.behaviours.case.open(TARGET.employer, i, k, OFFENCE.exploitation, 0.5 + 0.5 * draw(events + 1, i, w));
+        }
+      } else if (ev === E.drop) {
+        if (draw(events, i, w) < A.supplyChain.auditorReportShare) {
+          sim.tally('reportsByAuditors', k);
+          sim.behaviours.case.open(TARGET.employer, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
+        }
+      }
+      void from;
+    },
+    census() {
+      const exploiters: number[][] = SECTORS.map(() => []);
+      const open: number[][] = SECTORS.map(() => []);
+      const actives: number[][] = SECTORS.map(() => []);
+      const weight = new Float64Array(K);
+      const tainted = new Float64Array(K);
+      const hidden = new Float64Array(K);
+      const certWeight = new Float64Array(K);
+      const certTainted = new Float64Array(K);
+      world.exploiting.fill(0);
+      world.vacancies.fill(0);
+      const victims = world.victimsOf;
+      for (let i = 0; i < a.n; i++) {
+        const s = a.state[i];
+        if (s === S.closed) continue;
+        const k = a.sector[i];
+        actives[k].push(i);
+        const isHidden = (a.flags[i] & HIDDEN) !== 0;
+        const sc = SECTOR_INFO[SECTORS[k]].supplyChain;
+        const w = isHidden && sc ? 1 + A.market.subcontractorDisplacement * world.screenedShare[k] : 1;
+        const bad = s === S.exploiting || s === S['under-investigation'];
+        weight[k] += w;
+        if (isHidden) hidden[k] += w;
+        if (bad) {
+          world.exploiting[k]++;
+          tainted[k] += w;
+        }
+        if (s === S.exploiting) {
+          exploiters[k].push(i);
+          const vacant = Math.max(0, A.sectors[SECTORS[k]].victimsPerExploiter - (victims[i] ?? 0));
+          world.vacancies[k] += vacant;
+          if (vacant > 0) open[k].push(i);
+        }
+        const b = a.link[i];
+        if (b >= 0 && buyers.state[b] === CERTIFIED) {
+          certWeight[k] += w;
+          if (bad) certTainted[k] += w;
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        world.activeEmployers[k] = actives[k].length;
+        world.taintedShare[k] = weight[k] > 0 ? tainted[k] / weight[k] : 0;
+        world.certifiedTaintedShare[k] = certWeight[k] > 0 ? certTainted[k] / certWeight[k] : 0;
+        world.hiddenOutputShare[k] = weight[k] > 0 ? hidden[k] / weight[k] : 0;
+        world.exploiters[k] = Int32Array.from(exploiters[k]);
+        world.openExploiters[k] = Int32Array.from(open[k]);
+        world.actives[k] = Int32Array.from(actives[k]);
+        const held = Math.max(1, world.exploiting[k]);
+        world.employerCaseRate[k] = ema(world.employerCaseRate[k], sim.tallied('casesAgainstEmployers', k) / held, em.signalMemoryWeeks);
+        world.employerConvictionRate[k] = ema(world.employerConvictionRate[k], sim.tallied('convictionsOfEmployers', k) / held, em.signalMemoryWeeks);
+      }
+    },
+  } satisfies Behaviour & Record<string, unknown>;
+}

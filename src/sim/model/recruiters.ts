@@ -1,0 +1,111 @@
+import { randomBeta } from 'd3';
+import type { Simulation } from '../engine.ts';
+import { draw, sequence } from '../rng.ts';
+import { SECTORS } from '../sectors.ts';
+import type { Behaviour } from './behaviour.ts';
+import { OFFENCE, TARGET } from './cases.ts';
+import { eventIds, stateIds } from './util.ts';
+
+const ST = stateIds('recruiter', [
+  'conduct.fair|licence.unregistered', 'conduct.fair|licence.licensed', 'conduct.fair|licence.revoked',
+  'conduct.exploitative|licence.unregistered', 'conduct.exploitative|licence.licensed', 'conduct.exploitative|licence.revoked',
+]);
+const E = eventIds('recruiter', ['license', 'revoke', 'shutDown', 'reenter', 'exploit', 'reform']);
+const K = SECTORS.length;
+
+type Licence = 'unregistered' | 'licensed' | 'revoked';
+const LICENCE: Licence[] = [];
+const EXPLOITATIVE: boolean[] = [];
+for (const [key, id] of Object.entries(ST)) {
+  LICENCE[id] = key.split('|')[1].split('.')[1] as Licence;
+  EXPLOITATIVE[id] = key.startsWith('conduct.exploitative');
+}
+
+/**
+ * Recruiters, agents and transporters (¶14(c)): turn exploitative when derived
+ * demand pulls and the licensing authority's audits (¶15(b)) and cross-border
+ * cooperation (¶4(d), ¶18) do not deter. trait = risk tolerance.
+ */
+export function recruiterBehaviour(sim: Simulation) {
+  const a = sim.agents.recruiter;
+  const A = sim.scenario.assumptions;
+  const R = A.recruiters;
+  const L = sim.scenario.interventions.recruiterLicensing;
+  const world = sim.world;
+  const events = sim.stream(50);
+  const gain = new Float64Array(K);
+  const audit = (L.auditRate / 52) * R.auditDetection;
+  const crossBorder = L.crossBorderCooperation;
+  // Unlicensed operators are caught when licences are required: by the
+  // authority's reach beyond its licensees, and through origin countries.
+  const unlicensed = L.required ? (R.unlicensedDetection + (L.auditRate / 52) * R.auditReachUnlicensed) * (1 + crossBorder) : 0;
+  const transnational = crossBorder * R.unlicensedDetection;
+  const penalty = R.revocationCost + A.enforcement.caseOpenShare * A.enforcement.exploitationConviction * A.employers.traffickingPenaltyCost;
+
+  const detection = (s: number) =>
+    LICENCE[s] === 'licensed' ? audit : LICENCE[s] === 'unregistered' ? unlicensed + transnational : 0;
+
+  return {
+    type: 'recruiter' as const,
+    init() {
+      const traits = randomBeta.source(sequence(sim.stream(6)))(2, 2);
+      const setup = sequence(sim.stream(7));
+      SECTORS.forEach((sector, k) => {
+        if (!A.sectors[sector].enabled) return;
+        for (let j = 0; j < A.sectors[sector].recruiters; j++) {
+          const i = sim.spawn('recruiter', k, traits());
+          if (setup() < R.initialExploitativeShare) a.state[i] = ST['conduct.exploitative|licence.unregistered'];
+        }
+      });
+    },
+    prepare() {
+      for (let k = 0; k < K; k++) {
+        // Derived demand pulls recruiters into exploitation (¶12).
+        const pull = world.exploiting[k] / Math.max(1, world.activeEmployers[k]);
+        gain[k] = R.gainPerPlacement * 52 * R.ordersPerExploitative * (0.5 + pull * 5);
+      }
+    },
+    hazards(i: number, s: number, p: Float64Array) {
+      const k = a.sector[i];
+      const licence = LICENCE[s];
+      const exploitative = EXPLOITATIVE[s];
+      const caution = 1.5 - a.trait[i];
+      const expected = 52 * detection(s) * penalty;
+      const attraction = gain[k] / (gain[k] + (expected + R.moralCost) * caution);
+      if (licence === 'revoked') {
+        p[E.reenter] = R.reentryRate * (1 - 0.9 * crossBorder);
+        return;
+      }
+      if (exploitative) {
+        p[E.reform] = R.reformRate * (1 - attraction);
+        if (licence === 'licensed') p[E.revoke] = audit;
+        else p[E.shutDown] = unlicensed + transnational;
+      } else {
+        p[E.exploit] = R.exploitRate * attraction;
+        if (licence === 'unregistered') p[E.shutDown] = unlicensed * 0.3;
+      }
+      if (licence === 'unregistered' && L.required) p[E.license] = R.applyRate * (exploitative ? 0.2 : 1);
+    },
+    apply(i: number, from: number, ev: number, _to: number, w: number) {
+      if ((ev === E.revoke || ev === E.shutDown) && EXPLOITATIVE[from]) {
+        const k = a.sector[i];
+        sim.tally('reportsByInspectors', k);
+        if (draw(events, i, w) < A.enforcement.caseOpenShare) {
+          sim.behaviours.case.open(TARGET.recruiter, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
+        }
+      }
+    },
+    census() {
+      world.exploitativeRecruiters.fill(0);
+      for (let i = 0; i < a.n; i++) {
+        const s = a.state[i];
+        if (EXPLOITATIVE[s] && LICENCE[s] !== 'revoked') world.exploitativeRecruiters[a.sector[i]]++;
+      }
+      // Derived demand (¶12): places exploiters want filled, and recruiters' own orders.
+      for (let k = 0; k < K; k++) world.derivedDemand[k] = world.vacancies[k] + R.ordersPerExploitative * world.exploitativeRecruiters[k];
+    },
+    reference() {
+      world.ref.exploitativeRecruiters.set(world.exploitativeRecruiters);
+    },
+  } satisfies Behaviour & Record<string, unknown>;
+}

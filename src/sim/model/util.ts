@@ -1,0 +1,39 @@
+import type { Campaign } from '../../scenario/interventions.ts';
+import { COMPILED } from '../compile.ts';
+import type { ActorType } from '../machines/index.ts';
+
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Weekly reach of a campaign in week w. */
+export function campaignReach(c: Campaign, week: number): number {
+  if (typeof c === 'number') return c;
+  if (week < c.fromWeek) return 0;
+  if (c.toWeek !== undefined && week > c.toWeek) return 0;
+  return c.reach;
+}
+
+/** Compiled state ids of an actor type, by name. */
+export function stateIds<const K extends string>(type: ActorType, keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, COMPILED[type].stateId(k)])) as Record<K, number>;
+}
+
+/** Event ids of an actor type, by name. */
+export function eventIds<const K extends string>(type: ActorType, names: readonly K[]): Record<K, number> {
+  const events = COMPILED[type].events;
+  return Object.fromEntries(
+    names.map((n) => {
+      const e = events.indexOf(n);
+      if (e < 0) throw new Error(`${type}: no event ${n}`);
+      return [n, e];
+    }),
+  ) as Record<K, number>;
+}
+
+/** Picks one element of `list` with a uniform draw u in [0, 1), or -1 if empty. */
+export function pick(list: Int32Array, u: number): number {
+  return list.length === 0 ? -1 : list[Math.floor(u * list.length)];
+}
+
+/** Exponential moving average step. */
+export const ema = (previous: number, value: number, memoryWeeks: number): number =>
+  previous + (value - previous) / Math.max(1, memoryWeeks);

@@ -1,0 +1,198 @@
+import { randomBeta } from 'd3';
+import type { Simulation } from '../engine.ts';
+import { draw, sequence } from '../rng.ts';
+import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import type { Behaviour } from './behaviour.ts';
+import { OFFENCE, TARGET } from './cases.ts';
+import { clamp01, eventIds, pick, stateIds } from './util.ts';
+
+const S = stateIds('worker', ['at-risk', 'recruited', 'employed', 'exploited', 'identified', 'assisted']);
+const E = eventIds('worker', ['recruit', 'place', 'entrap', 'worsen', 'quit', 'identify', 'escape', 'assist', 'deport', 'reintegrate', 'relapse']);
+const EMP = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'closed']);
+const HIDDEN = 1;
+const K = SECTORS.length;
+/** Share of the initial non-victim workforce in the at-risk pool (illustrative). */
+const INITIAL_AT_RISK = 0.25;
+
+/**
+ * Workers, potential or actual victims (¶7, ¶10, ¶13, ¶15(e)). trait =
+ * vulnerability; link = current employer; aux = times trafficked so far.
+ */
+export function workerBehaviour(sim: Simulation) {
+  const a = sim.agents.worker;
+  const A = sim.scenario.assumptions;
+  const W = A.workers;
+  const I = sim.scenario.interventions;
+  const wp = I.workerProtection;
+  const regime = A.prostitution[I.prostitutionRegime];
+  const world = sim.world;
+  const employers = sim.agents.employer;
+  const events = sim.stream(60);
+
+  const lambda = new Float64Array(K);
+  const entrap = new Float64Array(K);
+  const police = new Float64Array(K);
+  const self = new Float64Array(K);
+  const protect = Math.min(0.95, wp.workerOrganisations * W.organisationsDeceptionEffect + wp.migrantRights * W.rightsDeceptionEffect);
+  const protection = (wp.workerOrganisations + wp.migrantRights) / 2;
+  const target = SECTORS.map((s) => A.sectors[s].victimsPerExploiter);
+
+  const visibility = (e: number) => (e >= 0 && employers.flags[e] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1);
+  /** Chance per week that the authorities find a victim of employer e: detection, police, self-report. */
+  const routes = (i: number): [number, number, number] => {
+    const e = a.link[i];
+    const k = a.sector[i];
+    const v = visibility(e);
+    const detected = e >= 0 && employers.prev[e] === EMP['under-investigation'] ? A.inspection.victimIdOnDetection * v : 0;
+    return [detected, police[k] * v, self[k]];
+  };
+
+  return {
+    type: 'worker' as const,
+    init() {
+      const traits = randomBeta.source(sequence(sim.stream(8)))(2, 3);
+      const setup = sequence(sim.stream(9));
+      SECTORS.forEach((sector, k) => {
+        const sa = A.sectors[sector];
+        if (!sa.enabled) return;
+        // Exploiting employers start with their victims; the rest of the
+        // workforce is employed or in the at-risk pool.
+        const holders: number[] = [];
+        const actives: number[] = [];
+        for (let e = 0; e < employers.n; e++) {
+          if (employers.sector[e] !== k) continue;
+          actives.push(e);
+          if (employers.state[e] === EMP.exploiting) for (let j = 0; j < sa.victimsPerExploiter; j++) holders.push(e);
+        }
+        for (let j = 0; j < sa.workers; j++) {
+          const i = sim.spawn('worker', k, traits());
+          if (j < holders.length && j < sa.workers / 2) {
+            a.state[i] = S.exploited;
+            a.link[i] = holders[j];
+            a.aux[i] = 1;
+          } else if (setup() >= INITIAL_AT_RISK && actives.length > 0) {
+            a.state[i] = S.employed;
+            a.link[i] = actives[Math.floor(setup() * actives.length)];
+          }
+        }
+      });
+    },
+    prepare() {
+      SECTORS.forEach((sector, k) => {
+        const ref = world.ref.exploitativeRecruiters[k];
+        // Trafficking reaches workers directly or through exploitative recruiters.
+        const channel = W.directShare + (1 - W.directShare) * (ref > 0 ? Math.min(3, world.exploitativeRecruiters[k] / ref) : world.exploitativeRecruiters[k] > 0 ? 1 : 0);
+        // Only places exploiters still want filled draw victims in (¶12).
+        lambda[k] = Math.min(0.5, (W.fillRate * world.vacancies[k] * channel) / Math.max(1, world.atRisk[k]));
+        // Worker organisations and migrant rights help recruits see through deception (¶15(e)).
+        entrap[k] = (lambda[k] / (lambda[k] + W.hireRate)) * (1 - protect);
+        const sexual = SECTOR_INFO[sector].clientMarket;
+        police[k] = W.policeIdentification * (sexual ? regime.identification : 1);
+        self[k] = W.selfReportRate * (1 + W.selfReportBoost * protection) * (sexual ? 1 - regime.sellerFear : 1);
+      });
+    },
+    hazards(i: number, s: number, p: Float64Array) {
+      const k = a.sector[i];
+      const v = a.trait[i];
+      switch (s) {
+        case S['at-risk']:
+          p[E.recruit] = Math.min(0.9, (lambda[k] + W.hireRate) * (0.5 + v) * (a.aux[i] > 0 ? W.retraffickedVulnerability : 1));
+          break;
+        case S.recruited: {
+          const q = clamp01(entrap[k] * (0.5 + v));
+          p[E.entrap] = q;
+          p[E.place] = 1 - q;
+          break;
+        }
+        case S.employed: {
+          const e = a.link[i];
+          const es = e >= 0 ? employers.prev[e] : EMP.closed;
+          if (es === EMP.exploiting && world.victimsOf[e] < target[k]) p[E.worsen] = W.worsenRate;
+          p[E.quit] = W.turnover + (es === EMP.closed ? 0.5 : 0);
+          break;
+        }
+        case S.exploited: {
+          const [d, pol, sr] = routes(i);
+          p[E.identify] = 1 - (1 - d) * (1 - pol) * (1 - sr);
+          const e = a.link[i];
+          const held = e >= 0 && (employers.prev[e] === EMP.exploiting || employers.prev[e] === EMP['under-investigation']);
+          p[E.escape] = W.escapeRate + (held ? 0 : W.releaseRate);
+          break;
+        }
+        case S.identified:
+          p[E.assist] = Math.min(0.8, W.assistRate * (1 + wp.migrantRights));
+          p[E.deport] = W.deportRate * (1 - wp.migrantRights);
+          break;
+        case S.assisted:
+          p[E.reintegrate] = W.reintegrateRate * (1 + wp.workerOrganisations);
+          p[E.relapse] = W.relapseRate * (1 - W.relapseProtection * protection) * (0.5 + v);
+          break;
+      }
+    },
+    apply(i: number, _from: number, ev: number, _to: number, w: number) {
+      const k = a.sector[i];
+      switch (ev) {
+        case E.place:
+          a.link[i] = pick(world.actives[k], draw(events, i, w));
+          break;
+        case E.entrap:
+        case E.worsen:
+          if (ev === E.entrap) {
+            const u = draw(events, i, w);
+            const e = pick(world.openExploiters[k], u);
+            a.link[i] = e >= 0 ? e : pick(world.exploiters[k], u);
+          }
+          sim.tally('newlyTrafficked', k);
+          if (a.aux[i] > 0) sim.tally('reTrafficked', k);
+          a.aux[i] = Math.min(255, a.aux[i] + 1);
+          break;
+        case E.identify: {
+          sim.tally('victimsIdentified', k);
+          // Which route found the victim decides who reports (¶13).
+          const [d, pol, sr] = routes(i);
+          const u = draw(events, i, w) * (d + pol + sr);
+          const e = a.link[i];
+          if (u >= d && e >= 0) {
+            if (u >= d + pol) sim.tally('reportsByWorkers', k);
+            if (draw(events + 1, i, w) < A.enforcement.caseOpenShare) {
+              sim.behaviours.case.open(TARGET.employer, e, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 2, i, w));
+            }
+          }
+          break;
+        }
+        case E.escape:
+        case E.quit:
+        case E.deport:
+        case E.relapse:
+          a.link[i] = -1;
+          break;
+      }
+    },
+    census() {
+      world.workers.fill(0);
+      world.atRisk.fill(0);
+      world.exploited.fill(0);
+      world.employed.fill(0);
+      if (world.victimsOf.length !== employers.n) world.victimsOf = new Int32Array(employers.n);
+      else world.victimsOf.fill(0);
+      for (let i = 0; i < a.n; i++) {
+        const k = a.sector[i];
+        const s = a.state[i];
+        world.workers[k]++;
+        if (s === S['at-risk']) world.atRisk[k]++;
+        else if (s === S.employed) world.employed[k]++;
+        else if (s === S.exploited) {
+          world.exploited[k]++;
+          if (a.link[i] >= 0) world.victimsOf[a.link[i]]++;
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        const working = world.exploited[k] + world.employed[k];
+        world.victimShare[k] = working > 0 ? world.exploited[k] / working : 0;
+      }
+    },
+    reference() {
+      for (let k = 0; k < K; k++) world.ref.atRiskShare[k] = world.workers[k] > 0 ? world.atRisk[k] / world.workers[k] : 0;
+    },
+  } satisfies Behaviour & Record<string, unknown>;
+}

@@ -1,0 +1,44 @@
+import type { Scenario } from '../scenario/schema.ts';
+import type { ActorType } from './machines/index.ts';
+import type { RunSeries } from './series.ts';
+
+/** What to run: a validated scenario, R replicates with seeds derived from `seed`. */
+export interface RunRequest {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly runs: number;
+  /** Overrides scenario.weeks when given. */
+  readonly weeks?: number;
+}
+
+/** Weeks [fromWeek, toWeek) of replicate `run`, as week-major slices of a RunSeries. */
+export interface RunChunk {
+  readonly run: number;
+  readonly fromWeek: number;
+  readonly toWeek: number;
+  readonly values: Float64Array;
+  readonly states: Record<ActorType, Float64Array>;
+  readonly transitions: Record<ActorType, Float64Array>;
+}
+
+export interface RunHooks {
+  /** Called as weeks complete; chunks of one run arrive in week order. */
+  onChunk?(chunk: RunChunk): void;
+  /** Weeks simulated so far over all replicates, and the total. */
+  onProgress?(done: number, total: number): void;
+  /** Aborting rejects the promise with an AbortError and stops all work. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One runner interface, two doorways (STYLE.md 1): the CLI and tests use a
+ * synchronous/worker-thread implementation, the app a web-worker one. Results
+ * are identical for the same request, whatever the implementation or the
+ * number of workers.
+ */
+export interface SimRunner {
+  /** Resolves with every replicate's full series, in run order. */
+  run(request: RunRequest, hooks?: RunHooks): Promise<RunSeries[]>;
+  /** Frees workers, if any. */
+  dispose?(): void;
+}

@@ -1,0 +1,105 @@
+import type { Scenario } from '../scenario/schema.ts';
+import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
+import { Simulation } from './engine.ts';
+import type { RunChunk, RunHooks, RunRequest, SimRunner } from './runner.ts';
+import { ROW, type RunSeries } from './series.ts';
+
+/** Weeks per streamed chunk: a quarter of a year. */
+export const CHUNK_WEEKS = 13;
+
+export interface ReplicateOptions {
+  readonly seed: number;
+  readonly run: number;
+  readonly weeks?: number;
+  /** Weeks per chunk (default CHUNK_WEEKS). */
+  readonly chunkWeeks?: number;
+}
+
+/** Weeks [from, to) of a run's series, copied so they can be kept or transferred. */
+export function sliceChunk(series: RunSeries, run: number, fromWeek: number, toWeek: number): RunChunk {
+  const per = (arrays: Record<ActorType, Float64Array>) => {
+    const out = {} as Record<ActorType, Float64Array>;
+    for (const t of ACTOR_TYPES) {
+      const width = arrays[t].length / series.weeks;
+      out[t] = arrays[t].slice(fromWeek * width, toWeek * width);
+    }
+    return out;
+  };
+  return {
+    run,
+    fromWeek,
+    toWeek,
+    values: series.values.slice(fromWeek * ROW, toWeek * ROW),
+    states: per(series.states),
+    transitions: per(series.transitions),
+  };
+}
+
+/**
+ * One replicate, synchronously, a chunk of weeks per iteration: callers
+ * stream, report progress and yield between iterations.
+ */
+export function* replicateChunks(scenario: Scenario, options: ReplicateOptions): Generator<{ sim: Simulation; fromWeek: number; toWeek: number }> {
+  const sim = new Simulation(scenario, { seed: options.seed, run: options.run, weeks: options.weeks });
+  const size = Math.max(1, Math.floor(options.chunkWeeks ?? CHUNK_WEEKS));
+  while (sim.week < sim.weeks) {
+    const fromWeek = sim.week;
+    const toWeek = Math.min(sim.weeks, fromWeek + size);
+    while (sim.week < toWeek) sim.step();
+    yield { sim, fromWeek, toWeek };
+  }
+}
+
+/** The rejection of an aborted run, as RunHooks promises. */
+export function abortError(): DOMException {
+  return new DOMException('The run was aborted', 'AbortError');
+}
+
+/** Lets timers, messages and abort signals through between chunks. */
+function yieldToEventLoop(): Promise<void> {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** Rejects requests no runner can honour (a programming error; the CLI checks user input first). */
+export function checkRequest(runs: number, weeks: number): void {
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
+  if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`weeks must be a positive integer, got ${weeks}`);
+}
+
+export interface SyncRunnerOptions {
+  /** Weeks per chunk (default CHUNK_WEEKS): how often chunks, progress and abort checks happen. */
+  readonly chunkWeeks?: number;
+}
+
+/**
+ * Runs the replicates one after another in this thread (tests, the CLI with
+ * one thread, the bodies of workers). It yields to the event loop between
+ * chunks, so an AbortSignal stops it within one chunk of weeks.
+ */
+export function createSyncRunner(options: SyncRunnerOptions = {}): SimRunner {
+  return {
+    async run(request: RunRequest, hooks: RunHooks = {}): Promise<RunSeries[]> {
+      const { scenario, seed, runs } = request;
+      const weeks = request.weeks ?? scenario.weeks;
+      checkRequest(runs, weeks);
+      const total = runs * weeks;
+      const out: RunSeries[] = [];
+      let done = 0;
+      if (hooks.signal?.aborted) throw abortError();
+      for (let run = 0; run < runs; run++) {
+        let sim: Simulation | undefined;
+        for (const c of replicateChunks(scenario, { seed, run, weeks, chunkWeeks: options.chunkWeeks })) {
+          sim = c.sim;
+          hooks.onChunk?.(sliceChunk(c.sim.series, run, c.fromWeek, c.toWeek));
+          done += c.toWeek - c.fromWeek;
+          hooks.onProgress?.(done, total);
+          await yieldToEventLoop();
+          if (hooks.signal?.aborted) throw abortError();
+        }
+        out.push(sim!.series);
+      }
+      return out;
+    },
+  };
+}
