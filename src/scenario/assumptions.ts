@@ -31,17 +31,17 @@ const SECTOR_DEFAULTS: Record<Sector, SectorDefaults> = {
   sexual: {
     employers: 150, recruiters: 40, workers: 900, profit: 27_000,
     profitSource: 'ILO 2024: about USD 10,000 per victim per year on average, far higher in sexual exploitation; order of magnitude, illustrative',
-    victims: 3, victimsSource: 'Dank et al. 2014: about 3 victims per pimp', exploiting: 0.3, subcontractors: 0, moral: 150_000,
+    victims: 3, victimsSource: 'Dank et al. 2014: about 3 victims per pimp', exploiting: 0.3, subcontractors: 0, moral: 10_000,
   },
   agriculture: {
     employers: 300, recruiters: 60, workers: 4500, profit: 5_000,
     profitSource: 'ILO 2024 average about USD 10,000 per victim per year; lower in agriculture, illustrative',
-    victims: 8, victimsSource: I, exploiting: 0.1, subcontractors: 0.4, moral: 250_000,
+    victims: 8, victimsSource: I, exploiting: 0.1, subcontractors: 0.4, moral: 280_000,
   },
   manufacturing: {
     employers: 300, recruiters: 60, workers: 4500, profit: 10_000,
     profitSource: 'ILO 2024: about USD 10,000 per victim per year on average; illustrative',
-    victims: 10, victimsSource: I, exploiting: 0.1, subcontractors: 0.5, moral: 600_000,
+    victims: 10, victimsSource: I, exploiting: 0.1, subcontractors: 0.5, moral: 500_000,
   },
 };
 
@@ -78,7 +78,7 @@ const market = group(
     transactionsPerClientWeek: num({ default: 1, min: 0, max: 20, unit: 'transactions per buying client per week', description: 'purchases of commercial sex by a client who is buying', source: I }),
     demandElasticity: num({ default: 0.3, min: 0, max: 2, unit: 'elasticity', description: 'how strongly exploiters\' expected gain follows final market volume (low: consumer demand is not decisive, ¶11)', source: I, paragraphs: '¶11-12' }),
     labourSupplyElasticity: num({ default: 0.5, min: 0, max: 2, unit: 'elasticity', description: 'how strongly the pool of vulnerable, cheap labour raises what exploitation is worth (¶7)', source: I, paragraphs: '¶7' }),
-    avoidanceCut: num({ default: 0.3, min: 0, max: 1, unit: 'share of purchases', description: 'purchases an avoiding household forgoes where no certified alternative exists', source: I }),
+    avoidanceCut: num({ default: 0.8, min: 0, max: 1, unit: 'share of purchases', description: 'share of its usual purchases an avoiding household forgoes or replaces with untainted alternatives where no certified goods exist', source: I }),
     certifiedPriceEffect: num({ default: 0.5, min: 0, max: 1, unit: 'share', description: 'how much a fully price-sensitive household is held back from acting on its concern by the price of certified goods', source: I }),
     subcontractorDisplacement: num({ default: 1.5, min: 0, max: 5, unit: 'multiplier per screened share', description: 'extra gain from exploiting in subcontractors when buyers screen direct suppliers (work moves down the chain)', source: I, paragraphs: '¶32' }),
   },
@@ -89,8 +89,8 @@ const awareness = group(
   {
     mediaBaseline: num({ default: 0.0005, min: 0, max: 0.1, unit: perWeek, description: 'chance an unaware person becomes aware without any campaign', source: I }),
     decay: num({ default: 0.02, min: 0, max: 1, unit: perWeek, description: 'chance an aware person stops thinking about it (half-life of about 35 weeks at 0.02)', source: I, paragraphs: '¶15(a)' }),
-    attitudeToAction: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance an aware household starts avoiding tainted goods (the attitude-behaviour gap)', source: 'consumer-ethics surveys: about 25-30% say they care, about 2-3% of purchases follow' }),
-    lapse: num({ default: 0.09, min: 0, max: 1, unit: perWeek, description: 'chance an avoiding household slips back to buying as before', source: 'consumer-ethics surveys (gap of about 10 to 1 between stated and actual ethical purchasing)' }),
+    attitudeToAction: num({ default: 0.015, min: 0, max: 1, unit: perWeek, description: 'chance an aware household starts avoiding tainted goods (the attitude-behaviour gap)', source: 'consumer-ethics surveys: about 25-30% say they care, about 2-3% of purchases follow' }),
+    lapse: num({ default: 0.06, min: 0, max: 1, unit: perWeek, description: 'chance an avoiding household slips back to buying as before', source: 'consumer-ethics surveys (a gap of about 10 to 1 between stated and actual ethical purchasing); with attitudeToAction about 1 in 5 aware households avoid at a time, of whom part buy only partly ethically' }),
     certifiedBoost: num({ default: 1, min: 0, max: 10, unit: 'multiplier', description: 'extra uptake of avoidance when all buyers in the sector sell certified goods', source: I, paragraphs: '¶15(c)' }),
     cohortTurnover: num({ default: 0.0005, min: 0, max: 0.05, unit: perWeek, description: 'chance a household is replaced by a new adult cohort (about 1/40 years)', source: I, paragraphs: '¶33' }),
     schoolLagWeeks: num({ default: 104, min: 0, max: 1040, integer: true, unit: 'weeks', description: 'delay between school education and adult purchasing', source: I, paragraphs: '¶33' }),
@@ -107,7 +107,7 @@ const clients = group(
   {
     startRate: num({ default: 0.05, min: 0, max: 1, unit: perWeek, description: 'chance an inactive client starts buying, before deterrence', source: I }),
     stopRate: num({ default: 0.1, min: 0, max: 1, unit: perWeek, description: 'chance a buying client stops for a while', source: I }),
-    noticeRate: num({ default: 0.15, min: 0, max: 1, unit: perWeek, description: 'chance a buying client notices indicators of trafficking, if every seller were a victim', source: I, paragraphs: '¶16' }),
+    noticeRate: num({ default: 0.1, min: 0, max: 1, unit: perWeek, description: 'chance a buying client notices indicators of trafficking, if every seller were a victim', source: I, paragraphs: '¶16' }),
     reportRate: num({ default: 0.25, min: 0, max: 1, unit: 'share of suspicious clients', description: 'share of suspicious clients who report when they fear nothing', source: I, paragraphs: '¶16' }),
     quitAfterNotice: num({ default: 0.05, min: 0, max: 1, unit: 'share of suspicious clients', description: 'share of suspicious clients who stop buying', source: I }),
     fearOfSelfIncrimination: num({ default: 0.6, min: 0, max: 1, unit: 'share', description: 'share of would-be reporters silenced when reporting could incriminate them', source: I, paragraphs: '¶16' }),
@@ -137,7 +137,8 @@ const employers = group(
 const inspection = group(
   {
     visitsPerInspectorWeek: num({ default: 2, min: 0, max: 50, unit: 'visits per inspector per week', description: 'workplace visits one inspector makes', source: I, paragraphs: '¶15(d)' }),
-    detectionPerVisit: num({ default: 0.3, min: 0, max: 1, unit: 'probability', description: 'chance a visit to an exploiting workplace detects it', source: I }),
+    targeting: num({ default: 4, min: 1, max: 50, unit: 'multiplier', description: 'how much more often inspectors visit exploiting workplaces than the average one (risk-based targeting, complaints)', source: I, paragraphs: '¶15(d)' }),
+    detectionPerVisit: num({ default: 0.5, min: 0, max: 1, unit: 'probability', description: 'chance a visit to an exploiting workplace detects it', source: I }),
     hiddenDetectionFactor: num({ default: 0.3, min: 0, max: 1, unit: 'multiplier', description: 'detection and identification in hidden segments relative to visible ones', source: I, paragraphs: '¶13, ¶17' }),
     victimIdOnDetection: num({ default: 0.5, min: 0, max: 1, unit: perWeek, description: 'chance each victim of a detected or investigated employer is identified that week', source: I, paragraphs: '¶13' }),
     finePerceivedWeight: num({ default: 1, min: 0, max: 10, unit: 'multiplier', description: 'weight employers give an administrative fine relative to its face value', source: I }),
@@ -171,8 +172,8 @@ const recruiters = group(
     ordersPerExploitative: num({ default: 0.3, min: 0, max: 20, unit: 'workers per week', description: 'workers an exploitative recruiter seeks to place each week', source: I, paragraphs: '¶12' }),
     revocationCost: num({ default: 50_000, min: 0, max: 10_000_000, unit: 'USD', description: 'perceived cost of losing a licence or being shut down', source: I }),
     initialExploitativeShare: num({ default: 0.2, min: 0, max: 1, unit: 'share of recruiters', description: 'recruiters acting exploitatively in week 0', source: I }),
-    moralCost: num({ default: 20_000, min: 0, max: 100_000_000, unit: 'USD per year', description: 'what exploitative recruitment costs an average agency in conscience and reputation', source: I }),
-    gainPerPlacement: num({ default: 2_000, min: 0, max: 1_000_000, unit: 'USD per year', description: 'what exploitative recruitment earns an agency per year, per worker of monthly order', source: 'KNOMAD/ILO surveys: worker-paid recruitment costs of 1-7 months of wages; illustrative' }),
+    moralCost: num({ default: 60_000, min: 0, max: 100_000_000, unit: 'USD per year', description: 'what exploitative recruitment costs an average agency in conscience and reputation', source: I }),
+    gainPerPlacement: num({ default: 2_000, min: 0, max: 1_000_000, unit: 'USD per worker placed', description: 'what an exploitative agency earns from one worker it places (fees, debts)', source: 'KNOMAD/ILO surveys: worker-paid recruitment costs of 1-7 months of wages; illustrative' }),
   },
   'Recruiters (¶14(c), ¶15(b))',
 );
@@ -180,7 +181,7 @@ const recruiters = group(
 const workers = group(
   {
     hireRate: num({ default: 0.03, min: 0, max: 1, unit: perWeek, description: 'chance an at-risk worker is recruited for a decent job', source: I }),
-    fillRate: num({ default: 0.5, min: 0, max: 1, unit: 'share per week', description: 'share of derived demand that finds a victim within a week, at baseline labour supply', source: I, paragraphs: '¶7' }),
+    fillRate: num({ default: 0.04, min: 0, max: 1, unit: 'share per week', description: 'share of derived demand that finds a victim within a week, at baseline labour supply', source: I, paragraphs: '¶7' }),
     directShare: num({ default: 0.3, min: 0, max: 1, unit: 'share', description: 'share of trafficking that bypasses recruiters (family, peers, employers themselves)', source: I }),
     worsenRate: num({ default: 0.03, min: 0, max: 1, unit: perWeek, description: 'chance a worker of an exploiting employer falls into exploitation', source: I }),
     turnover: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance a worker in decent work loses the job', source: I }),

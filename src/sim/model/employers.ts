@@ -9,7 +9,6 @@ import { campaignReach, ema, eventIds, stateIds } from './util.ts';
 const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'sanctioned', 'closed']);
 const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);
 const HIDDEN = 1;
-const CERTIFIED = stateIds('corporateBuyer', ['certified']).certified;
 const K = SECTORS.length;
 
 /**
@@ -93,7 +92,7 @@ export function employerBehaviour(sim: Simulation) {
         const coverage = SECTOR_INFO[sector].clientMarket ? regime.inspectionCoverage : 1;
         const inspectors = (I.labourInspection.inspectorsPer10kWorkers * world.workers[k] * coverage) / 10_000;
         const visits = world.activeEmployers[k] > 0 ? Math.min(1, (inspectors * A.inspection.visitsPerInspectorWeek) / world.activeEmployers[k]) : 0;
-        inspect[k] = visits * A.inspection.detectionPerVisit;
+        inspect[k] = Math.min(1, visits * A.inspection.targeting) * A.inspection.detectionPerVisit;
         cost[k] = 52 * world.employerCaseRate[k] * sim.behaviours.case.employerConviction * criminalCost;
       });
     },
@@ -144,10 +143,7 @@ export function employerBehaviour(sim: Simulation) {
       const open: number[][] = SECTORS.map(() => []);
       const actives: number[][] = SECTORS.map(() => []);
       const weight = new Float64Array(K);
-      const tainted = new Float64Array(K);
       const hidden = new Float64Array(K);
-      const certWeight = new Float64Array(K);
-      const certTainted = new Float64Array(K);
       world.exploiting.fill(0);
       world.vacancies.fill(0);
       const victims = world.victimsOf;
@@ -159,29 +155,18 @@ export function employerBehaviour(sim: Simulation) {
         const isHidden = (a.flags[i] & HIDDEN) !== 0;
         const sc = SECTOR_INFO[SECTORS[k]].supplyChain;
         const w = isHidden && sc ? 1 + A.market.subcontractorDisplacement * world.screenedShare[k] : 1;
-        const bad = s === S.exploiting || s === S['under-investigation'];
         weight[k] += w;
         if (isHidden) hidden[k] += w;
-        if (bad) {
-          world.exploiting[k]++;
-          tainted[k] += w;
-        }
+        if (s === S.exploiting || s === S['under-investigation']) world.exploiting[k]++;
         if (s === S.exploiting) {
           exploiters[k].push(i);
           const vacant = Math.max(0, A.sectors[SECTORS[k]].victimsPerExploiter - (victims[i] ?? 0));
           world.vacancies[k] += vacant;
           if (vacant > 0) open[k].push(i);
         }
-        const b = a.link[i];
-        if (b >= 0 && buyers.state[b] === CERTIFIED) {
-          certWeight[k] += w;
-          if (bad) certTainted[k] += w;
-        }
       }
       for (let k = 0; k < K; k++) {
         world.activeEmployers[k] = actives[k].length;
-        world.taintedShare[k] = weight[k] > 0 ? tainted[k] / weight[k] : 0;
-        world.certifiedTaintedShare[k] = certWeight[k] > 0 ? certTainted[k] / certWeight[k] : 0;
         world.hiddenOutputShare[k] = weight[k] > 0 ? hidden[k] / weight[k] : 0;
         world.exploiters[k] = Int32Array.from(exploiters[k]);
         world.openExploiters[k] = Int32Array.from(open[k]);

@@ -9,6 +9,7 @@ import { clamp01, eventIds, pick, stateIds } from './util.ts';
 const S = stateIds('worker', ['at-risk', 'recruited', 'employed', 'exploited', 'identified', 'assisted']);
 const E = eventIds('worker', ['recruit', 'place', 'entrap', 'worsen', 'quit', 'identify', 'escape', 'assist', 'deport', 'reintegrate', 'relapse']);
 const EMP = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'closed']);
+const CERTIFIED = stateIds('corporateBuyer', ['certified']).certified;
 const HIDDEN = 1;
 const K = SECTORS.length;
 /** Share of the initial non-victim workforce in the at-risk pool (illustrative). */
@@ -85,7 +86,8 @@ export function workerBehaviour(sim: Simulation) {
         // Only places exploiters still want filled draw victims in (¶12).
         lambda[k] = Math.min(0.5, (W.fillRate * world.vacancies[k] * channel) / Math.max(1, world.atRisk[k]));
         // Worker organisations and migrant rights help recruits see through deception (¶15(e)).
-        entrap[k] = (lambda[k] / (lambda[k] + W.hireRate)) * (1 - protect);
+        lambda[k] *= 1 - protect;
+        entrap[k] = lambda[k] / (lambda[k] + W.hireRate);
         const sexual = SECTOR_INFO[sector].clientMarket;
         police[k] = W.policeIdentification * (sexual ? regime.identification : 1);
         self[k] = W.selfReportRate * (1 + W.selfReportBoost * protection) * (sexual ? 1 - regime.sellerFear : 1);
@@ -95,9 +97,12 @@ export function workerBehaviour(sim: Simulation) {
       const k = a.sector[i];
       const v = a.trait[i];
       switch (s) {
-        case S['at-risk']:
-          p[E.recruit] = Math.min(0.9, (lambda[k] + W.hireRate) * (0.5 + v) * (a.aux[i] > 0 ? W.retraffickedVulnerability : 1));
+        case S['at-risk']: {
+          // Former victims are more exposed, unless organisations stay in touch (¶15(e)).
+          const former = a.aux[i] > 0 ? W.retraffickedVulnerability * (1 - W.relapseProtection * protection) : 1;
+          p[E.recruit] = Math.min(0.9, (lambda[k] * former + W.hireRate) * (0.5 + v));
           break;
+        }
         case S.recruited: {
           const q = clamp01(entrap[k] * (0.5 + v));
           p[E.entrap] = q;
@@ -175,20 +180,34 @@ export function workerBehaviour(sim: Simulation) {
       world.employed.fill(0);
       if (world.victimsOf.length !== employers.n) world.victimsOf = new Int32Array(employers.n);
       else world.victimsOf.fill(0);
+      const certWorking = new Float64Array(K);
+      const certExploited = new Float64Array(K);
+      const buyers = sim.agents.corporateBuyer;
       for (let i = 0; i < a.n; i++) {
         const k = a.sector[i];
         const s = a.state[i];
         world.workers[k]++;
         if (s === S['at-risk']) world.atRisk[k]++;
-        else if (s === S.employed) world.employed[k]++;
-        else if (s === S.exploited) {
-          world.exploited[k]++;
-          if (a.link[i] >= 0) world.victimsOf[a.link[i]]++;
+        else if (s === S.employed || s === S.exploited) {
+          const e = a.link[i];
+          const b = e >= 0 ? employers.link[e] : -1;
+          const certified = b >= 0 && buyers.state[b] === CERTIFIED;
+          if (certified) certWorking[k]++;
+          if (s === S.employed) world.employed[k]++;
+          else {
+            world.exploited[k]++;
+            if (e >= 0) world.victimsOf[e]++;
+            if (certified) certExploited[k]++;
+          }
         }
       }
+      // Output made with trafficked labour follows the share of the workforce
+      // that is exploited, overall and in certified supply chains.
       for (let k = 0; k < K; k++) {
         const working = world.exploited[k] + world.employed[k];
         world.victimShare[k] = working > 0 ? world.exploited[k] / working : 0;
+        world.taintedShare[k] = world.victimShare[k];
+        world.certifiedTaintedShare[k] = certWorking[k] > 0 ? certExploited[k] / certWorking[k] : 0;
       }
     },
     reference() {

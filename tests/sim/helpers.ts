@@ -1,0 +1,63 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
+import { simulate } from '../../src/sim/engine.ts';
+import type { Metric, Slot } from '../../src/sim/metrics.ts';
+import { metricSeries } from '../../src/sim/series.ts';
+
+export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
+
+/** Every preset in scenarios/ as [file, parsed input]. */
+export function presets(): [string, ScenarioInput][] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+    .sort()
+    .map((f) => [f, JSON.parse(readFileSync(join(SCENARIO_DIR, f), 'utf8')) as ScenarioInput]);
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+function merge(a: unknown, b: unknown): unknown {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || Array.isArray(b)) return b;
+  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
+  return out;
+}
+
+/** A scenario from layered partial inputs (later layers win). */
+export function scenario(...layers: DeepPartial<ScenarioInput>[]): Scenario {
+  return scenarioSchema.parse(layers.reduce((acc, l) => merge(acc, l), { name: 'test' }));
+}
+
+/** A smaller world that still has enough agents for the properties to show through noise. */
+export const SMALL: DeepPartial<ScenarioInput> = {
+  weeks: 208,
+  assumptions: {
+    population: { consumers: 8000, clients: 1500, corporateBuyersPerSector: 20 },
+    sectors: {
+      sexual: { employers: 150, workers: 900, recruiters: 40 },
+      agriculture: { employers: 200, workers: 3000, recruiters: 40 },
+      manufacturing: { employers: 200, workers: 3000, recruiters: 40 },
+    },
+  },
+};
+
+/** Mean of each metric over weeks [from, to) and over seeds. */
+export function meanOver(s: Scenario, metrics: readonly Metric[], opts: { seeds: readonly number[]; from: number; to?: number; slot?: Slot }): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metrics) out[m] = 0;
+  const to = opts.to ?? s.weeks;
+  for (const seed of opts.seeds) {
+    const r = simulate(s, { seed, run: 0 });
+    for (const m of metrics) {
+      const x = metricSeries(r, m, opts.slot ?? 'total');
+      let t = 0;
+      for (let w = opts.from; w < to; w++) t += x[w];
+      out[m] += t / (to - opts.from) / opts.seeds.length;
+    }
+  }
+  return out;
+}
+
+/** Relative drop of b against a (positive when b is lower). */
+export const drop = (a: number, b: number): number => (a - b) / a;
