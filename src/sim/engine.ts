@@ -29,12 +29,20 @@ export interface SimOptions {
 export interface Transitioner {
   /** Agent i was created or recycled in `state` (the initial state unless set up otherwise). */
   spawn(type: ActorType, i: number, sector: number, state: number): void;
+  /** The agent's current state as the transitioner knows it (the reference asks xstate). */
+  current?(type: ActorType, i: number): number;
+  /** Whether agent i's machine accepts `event` in its current state. */
+  accepts(type: ActorType, i: number, from: number, event: number, sector: number): boolean;
   /** Next state id, or -1 when the machine does not accept the event there. */
   next(type: ActorType, i: number, from: number, event: number, sector: number): number;
 }
 
 export const tableTransitioner: Transitioner = {
   spawn() {},
+  accepts(type, _i, from, event, sector) {
+    const c = COMPILED[type];
+    return c.tables[sector][from * c.events.length + event] >= 0;
+  },
   next(type, _i, from, event, sector) {
     const c = COMPILED[type];
     return c.tables[sector][from * c.events.length + event];
@@ -162,18 +170,30 @@ export class Simulation {
     const fired = this.series.transitions[type];
     const base = w * nS * nE;
     const n = a.n;
+    const transitioner = this.transitioner;
+    const current = transitioner.current?.bind(transitioner);
+    // The fast engine reads the compiled tables inline; others go through the transitioner.
+    const tables = transitioner === tableTransitioner ? c.tables : undefined;
+    const state = a.state;
+    const pending = a.pending;
+    const sectors = a.sector;
     for (let i = 0; i < n; i++) {
-      const from = a.state[i];
-      if (c.final[from] || a.vacant[i]) continue;
-      let ev = a.pending[i];
+      if (a.vacant[i]) continue;
+      const from = current ? (state[i] = current(type, i)) : state[i];
+      if (c.final[from]) continue;
+      const sector = sectors[i];
+      let ev = pending[i];
       if (ev < 0) {
         p.fill(0, 0, nE);
         b.hazards(i, from, p);
         const u = draw(stream, i, w);
+        const row = from * nE;
+        const table = tables?.[sector];
         let acc = 0;
         for (let e = 0; e < nE; e++) {
           const q = p[e];
-          if (q > 0) {
+          // Only events the machine accepts in this state carry probability.
+          if (q > 0 && (table ? table[row + e] >= 0 : transitioner.accepts(type, i, from, e, sector))) {
             acc += q;
             if (u < acc) {
               ev = e;
@@ -183,9 +203,9 @@ export class Simulation {
         }
         if (ev < 0) continue;
       }
-      const to = this.transitioner.next(type, i, from, ev, a.sector[i]);
+      const to = tables ? tables[sector][from * nE + ev] : transitioner.next(type, i, from, ev, sector);
       if (to < 0) continue;
-      a.state[i] = to;
+      state[i] = to;
       fired[base + from * nE + ev]++;
       b.apply(i, from, ev, to, w);
     }

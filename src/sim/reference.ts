@@ -1,4 +1,4 @@
-import { getInitialSnapshot, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { createActor, type AnyActorRef, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { COMPILED, stateKey } from './compile.ts';
 import { Simulation, type SimOptions, type Transitioner } from './engine.ts';
@@ -19,29 +19,33 @@ export function keyToValue(key: string): StateValue {
 }
 
 /**
- * The reference transitioner: every agent keeps an xstate snapshot, and every
- * event goes through xstate's own `transition()`. Slow, but it is xstate itself;
- * the differential test holds the compiled tables to it.
+ * The reference transitioner: every agent is a running xstate actor. Each week
+ * the engine asks the actor for its state and whether it accepts each event,
+ * and sends it the event drawn. Slow, but it is xstate's own interpreter; the
+ * differential test holds the compiled tables to it.
  */
 export function createReferenceTransitioner(): Transitioner {
-  const snapshots = Object.fromEntries(ACTOR_TYPES.map((t) => [t, [] as AnyMachineSnapshot[]])) as Record<ActorType, AnyMachineSnapshot[]>;
+  const actors = Object.fromEntries(ACTOR_TYPES.map((t) => [t, [] as AnyActorRef[]])) as Record<ActorType, AnyActorRef[]>;
+  const snapshotOf = (type: ActorType, i: number) => actors[type][i].getSnapshot() as AnyMachineSnapshot;
   return {
     spawn(type, i, sector, state) {
       const machine = ACTORS[type].machine;
       const input = { sector: SECTORS[sector] };
-      snapshots[type][i] =
-        state === 0
-          ? (getInitialSnapshot(machine, input) as AnyMachineSnapshot)
-          : (machine.resolveState({ value: keyToValue(COMPILED[type].states[state]), context: input }) as AnyMachineSnapshot);
+      actors[type][i]?.stop();
+      const snapshot = state === 0 ? undefined : machine.resolveState({ value: keyToValue(COMPILED[type].states[state]), context: input });
+      actors[type][i] = createActor(machine, { input, snapshot }).start();
+    },
+    current(type, i) {
+      return COMPILED[type].stateId(stateKey(snapshotOf(type, i).value));
+    },
+    accepts(type, i, _from, event) {
+      return snapshotOf(type, i).can({ type: ACTORS[type].events[event] });
     },
     next(type, i, _from, event) {
-      const machine = ACTORS[type].machine;
-      const snapshot = snapshots[type][i];
       const ev = { type: ACTORS[type].events[event] };
-      if (!snapshot.can(ev)) return -1;
-      const [next] = transition(machine, snapshot, ev);
-      snapshots[type][i] = next as AnyMachineSnapshot;
-      return COMPILED[type].stateId(stateKey(next.value));
+      if (!snapshotOf(type, i).can(ev)) return -1;
+      actors[type][i].send(ev);
+      return COMPILED[type].stateId(stateKey(snapshotOf(type, i).value));
     },
   };
 }

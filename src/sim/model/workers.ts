@@ -38,6 +38,8 @@ export function workerBehaviour(sim: Simulation) {
   const protection = (wp.workerOrganisations + wp.migrantRights) / 2;
   const target = SECTORS.map((s) => A.sectors[s].victimsPerExploiter);
 
+  /** Former victims are more exposed, unless organisations stay in touch (¶15(e)). */
+  const formerRisk = (i: number) => (a.aux[i] > 0 ? W.retraffickedVulnerability * (1 - W.relapseProtection * protection) : 1);
   const visibility = (e: number) => (e >= 0 && employers.flags[e] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1);
   /** Chance per week that the authorities find a victim of employer e: detection, police, self-report. */
   const routes = (i: number): [number, number, number] => {
@@ -97,12 +99,9 @@ export function workerBehaviour(sim: Simulation) {
       const k = a.sector[i];
       const v = a.trait[i];
       switch (s) {
-        case S['at-risk']: {
-          // Former victims are more exposed, unless organisations stay in touch (¶15(e)).
-          const former = a.aux[i] > 0 ? W.retraffickedVulnerability * (1 - W.relapseProtection * protection) : 1;
-          p[E.recruit] = Math.min(0.9, (lambda[k] * former + W.hireRate) * (0.5 + v));
+        case S['at-risk']:
+          p[E.recruit] = Math.min(0.9, (lambda[k] * formerRisk(i) + W.hireRate) * (0.5 + v));
           break;
-        }
         case S.recruited: {
           const q = clamp01(entrap[k] * (0.5 + v));
           p[E.entrap] = q;
@@ -112,7 +111,8 @@ export function workerBehaviour(sim: Simulation) {
         case S.employed: {
           const e = a.link[i];
           const es = e >= 0 ? employers.prev[e] : EMP.closed;
-          if (es === EMP.exploiting && world.victimsOf[e] < target[k]) p[E.worsen] = W.worsenRate;
+          // Organised workers with rights of their own resist worse conditions or leave (¶15(e)).
+          if (es === EMP.exploiting && world.victimsOf[e] < target[k]) p[E.worsen] = W.worsenRate * (1 - protect) * formerRisk(i);
           p[E.quit] = W.turnover + (es === EMP.closed ? 0.5 : 0);
           break;
         }

@@ -1,0 +1,21 @@
+/**
+ * `npm run schema`: writes the files generated from the scenario schema.
+ * tests/scenario/schema-file.test.ts fails when they are stale.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FORMAT_DOC_FILE, SCHEMA_FILE, scenarioJsonSchemaText } from '../src/scenario/json-schema.ts';
+import { scenarioFormatDoc } from '../src/scenario/format-doc.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+for (const [file, text] of [
+  [SCHEMA_FILE, scenarioJsonSchemaText()],
+  [FORMAT_DOC_FILE, scenarioFormatDoc()],
+] as const) {
+  const path = resolve(root, file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  console.log(`wrote ${file}`);
+}

@@ -1,0 +1,240 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../src/sim/engine.ts';
+import { drop, meanOver, scenario, SMALL } from './helpers.ts';
+
+/**
+ * MODEL.md "Properties the model must satisfy", each over random but valid
+ * assumptions: every run draws multipliers for assumptions that shape the
+ * whole system, and a seed. Directions are asserted, with margins that the
+ * defaults clear comfortably.
+ */
+
+const factor = fc.double({ min: 0.8, max: 1.25, noNaN: true });
+const world = fc.record({
+  demandElasticity: factor,
+  labourSupplyElasticity: factor,
+  decay: factor,
+  exploitRate: factor,
+  reformRate: factor,
+  fillRate: factor,
+  worsenRate: factor,
+  noticeRate: factor,
+  reportRate: factor,
+  chargeRate: factor,
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+});
+type WorldDraw = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+/** Assumptions scaled by a draw, all inside their schema ranges. */
+function assumptions(d: WorldDraw) {
+  return {
+    weeks: 182,
+    assumptions: {
+      market: { demandElasticity: 0.3 * d.demandElasticity, labourSupplyElasticity: 0.5 * d.labourSupplyElasticity },
+      awareness: { decay: 0.02 * d.decay },
+      employers: { exploitRate: 0.004 * d.exploitRate, reformRate: 0.004 * d.reformRate },
+      workers: { fillRate: 0.04 * d.fillRate, worsenRate: 0.03 * d.worsenRate },
+      clients: { noticeRate: 0.1 * d.noticeRate, reportRate: 0.25 * d.reportRate },
+      enforcement: { chargeRate: 0.08 * d.chargeRate },
+    },
+  };
+}
+
+const RUNS = { numRuns: 3, seed: 20261128, endOnFailure: true } as const;
+const seedsOf = (d: WorldDraw) => [d.seed, d.seed + 1];
+
+describe('properties of the model (MODEL.md)', () => {
+  it('1. consumer awareness lowers consumer demand clearly, derived demand much less, unless buyers screen (¶11-12)', () => {
+    fc.assert(
+      fc.property(world, (d) => {
+        const opts = { seeds: seedsOf(d), from: 52 };
+        const M = ['consumerDemand', 'derivedDemand'] as const;
+        const campaign = { interventions: { awareness: { consumers: 0.05 } } };
+        // Alone: no buyer screens, whatever households do.
+        const alone = { assumptions: { supplyChain: { consumerPressure: 0 } } };
+        // Buyers who start screening suppliers when households avoid tainted goods.
+        const screening = { interventions: { supplyChain: { auditRate: 4 } }, assumptions: { supplyChain: { consumerPressure: 0.3 } } };
+        const base = meanOver(scenario(SMALL, assumptions(d), alone), M, opts);
+        const aware = meanOver(scenario(SMALL, assumptions(d), alone, campaign), M, opts);
+        const consumerDrop = drop(base.consumerDemand, aware.consumerDemand);
+        const derivedDrop = drop(base.derivedDemand, aware.derivedDemand);
+        expect(consumerDrop).toBeGreaterThan(0.04);
+        expect(derivedDrop).toBeLessThan(0.5 * consumerDrop);
+        const screened = meanOver(scenario(SMALL, assumptions(d), screening), M, opts);
+        const both = meanOver(scenario(SMALL, assumptions(d), screening, campaign), M, opts);
+        const derivedDropScreened = drop(screened.derivedDemand, both.derivedDemand);
+        const consumerDropScreened = drop(screened.consumerDemand, both.consumerDemand);
+        expect(derivedDropScreened).toBeGreaterThan(derivedDrop);
+        expect(derivedDropScreened / consumerDropScreened).toBeGreaterThan(derivedDrop / consumerDrop);
+      }),
+      RUNS,
+    );
+  });
+
+  it('2. criminalising client use lowers reports per suspicious client; immunity removes most of the drop (¶16)', () => {
+    fc.assert(
+      fc.property(world, (d) => {
+        const opts = { seeds: seedsOf(d), from: 13 };
+        const M = ['reportsByClients', 'suspiciousClients'] as const;
+        const rate = (x: Record<string, number>) => x.reportsByClients / x.suspiciousClients;
+        const use = { variant: 'known-victim', scope: 'clients' } as const;
+        const base = rate(meanOver(scenario(SMALL, assumptions(d)), M, opts));
+        const crim = rate(meanOver(scenario(SMALL, assumptions(d), { interventions: { criminaliseUse: use } }), M, opts));
+        const immune = rate(meanOver(scenario(SMALL, assumptions(d), { interventions: { criminaliseUse: { ...use, reportingImmunity: true } } }), M, opts));
+        expect(crim).toBeLessThan(0.8 * base);
+        expect((immune - crim) / (base - crim)).toBeGreaterThan(0.5);
+      }),
+      RUNS,
+    );
+  });
+
+  it('3. at equal evidence, conviction probability orders actual < reason-to-believe < inferred (¶36)', () => {
+    const probability = fc.double({ min: 0.01, max: 0.98, noNaN: true });
+    fc.assert(
+      fc.property(fc.tuple(probability, probability, probability), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('exploitation-conditions', 'known-victim'), (ps, evidence, variant) => {
+        const [a, r, i] = [...ps].sort((x, y) => x - y);
+        fc.pre(a < r && r < i);
+        const conviction = (knowledge: 'actual' | 'reason-to-believe' | 'inferred') => {
+          const s = scenario({
+            weeks: 1,
+            interventions: { criminaliseUse: { variant, knowledge, scope: 'clients' } },
+            assumptions: { enforcement: { convictionActual: a, convictionReasonToBelieve: r, convictionInferred: i } },
+          });
+          const sim = new Simulation(s, { seed: 1, run: 0 });
+          const cases = sim.behaviours.case;
+          cases.open(0, 0, 0, 1, evidence); // a use-offence case against a client
+          cases.endWeek(0);
+          const c = sim.agents.case;
+          c.state[c.n - 1] = 3; // charged
+          const p = new Float64Array(8);
+          cases.hazards(c.n - 1, 3, p);
+          return p[3] / (p[3] + p[4]);
+        };
+        const [ca, cr, ci] = [conviction('actual'), conviction('reason-to-believe'), conviction('inferred')];
+        expect(ca).toBeLessThanOrEqual(cr);
+        expect(cr).toBeLessThanOrEqual(ci);
+        if (ci < 1) expect(ca).toBeLessThan(ci);
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
+  it('3b. over a run, the share of use-offence cases ending in conviction follows the knowledge test', () => {
+    // Many liable clients and active policing, so there are hundreds of cases.
+    const busy = { weeks: 260, assumptions: { population: { clients: 20_000 }, clients: { arrestRate: 0.05 } } };
+    const share = (knowledge: 'actual' | 'reason-to-believe' | 'inferred') => {
+      const s = scenario(SMALL, busy, { interventions: { criminaliseUse: { variant: 'known-victim', knowledge, scope: 'clients' } } });
+      const x = meanOver(s, ['convictionsOfClients', 'casesAgainstClients'], { seeds: [1], from: 0 });
+      expect(x.casesAgainstClients * 260).toBeGreaterThan(200);
+      return x.convictionsOfClients / x.casesAgainstClients;
+    };
+    const [a, r, i] = [share('actual'), share('reason-to-believe'), share('inferred')];
+    expect(a).toBeLessThan(r);
+    expect(r).toBeLessThan(i);
+  });
+
+  it('4. licensing with audits lowers the share of exploitative recruiters; without audits it does little', () => {
+    fc.assert(
+      fc.property(world, (d) => {
+        const opts = { seeds: seedsOf(d), from: 104 };
+        const M = ['exploitativeRecruiters'] as const;
+        const base = meanOver(scenario(SMALL, assumptions(d)), M, opts).exploitativeRecruiters;
+        const audited = meanOver(scenario(SMALL, assumptions(d), { interventions: { recruiterLicensing: { required: true, auditRate: 2 } } }), M, opts).exploitativeRecruiters;
+        const paper = meanOver(scenario(SMALL, assumptions(d), { interventions: { recruiterLicensing: { required: true, auditRate: 0 } } }), M, opts).exploitativeRecruiters;
+        expect(drop(base, audited)).toBeGreaterThan(0.25);
+        expect(Math.abs(drop(base, paper))).toBeLessThan(0.25 * drop(base, audited));
+      }),
+      RUNS,
+    );
+  });
+
+  it('5. more labour inspection raises victims identified soon and lowers victims in exploitation later', () => {
+    fc.assert(
+      fc.property(world, (d) => {
+        const seeds = seedsOf(d);
+        const more = { interventions: { labourInspection: { inspectorsPer10kWorkers: 5 } } };
+        const early = (extra = {}) => meanOver(scenario(SMALL, assumptions(d), extra), ['victimsIdentified'], { seeds, from: 0, to: 26 }).victimsIdentified;
+        const late = (extra = {}) => meanOver(scenario(SMALL, assumptions(d), extra), ['victimsInExploitation'], { seeds, from: 130 }).victimsInExploitation;
+        expect(early(more)).toBeGreaterThan(1.2 * early());
+        expect(late(more)).toBeLessThan(0.9 * late());
+      }),
+      RUNS,
+    );
+  });
+
+  it('6. due diligence lowers exploitation among suppliers of screening buyers; some moves to subcontractors unless audits reach them', () => {
+    /** Average exploiting share of direct suppliers and of subcontractors of screening buyers, weeks 104-182. */
+    const shares = (s: ReturnType<typeof scenario>, seed: number, screeningOf: Uint8Array | undefined) => {
+      const sim = new Simulation(s, { seed, run: 0 });
+      const e = sim.agents.employer;
+      const b = sim.agents.corporateBuyer;
+      const acc = { direct: 0, directN: 0, sub: 0, subN: 0 };
+      while (!sim.done) {
+        sim.step();
+        if (sim.week < 104 || sim.week % 4 !== 0) continue;
+        for (let i = 0; i < e.n; i++) {
+          const buyer = e.link[i];
+          if (buyer < 0) continue;
+          // Compare the same suppliers in both runs: those whose buyer is a partner.
+          const partner = screeningOf ? screeningOf[buyer] : b.flags[buyer] & 1;
+          if (!partner || e.state[i] === 4) continue;
+          const bad = e.state[i] === 1 || e.state[i] === 2 ? 1 : 0;
+          if (e.flags[i] & 1) { acc.sub += bad; acc.subN++; } else { acc.direct += bad; acc.directN++; }
+        }
+      }
+      return { direct: acc.direct / acc.directN, sub: acc.sub / acc.subN, partners: Uint8Array.from({ length: b.n }, (_, j) => b.flags[j] & 1) };
+    };
+    fc.assert(
+      fc.property(world, (d) => {
+        const big = { assumptions: { sectors: { agriculture: { employers: 600, workers: 9000 }, manufacturing: { employers: 600, workers: 9000 } } } };
+        const ddWeak = { interventions: { supplyChain: { dueDiligenceShare: 0.5, auditRate: 4 } }, assumptions: { supplyChain: { subcontractorReach: 0.05 } } };
+        const ddFull = { interventions: { supplyChain: { dueDiligenceShare: 0.5, auditRate: 4 } }, assumptions: { supplyChain: { subcontractorReach: 1 } } };
+        let directDrop = 0, subRiseWeak = 0, subRiseFull = 0;
+        for (const seed of seedsOf(d)) {
+          const weak = shares(scenario(SMALL, big, assumptions(d), ddWeak), seed, undefined);
+          const full = shares(scenario(SMALL, big, assumptions(d), ddFull), seed, weak.partners);
+          const base = shares(scenario(SMALL, big, assumptions(d)), seed, weak.partners);
+          directDrop += base.direct - weak.direct;
+          subRiseWeak += weak.sub - base.sub;
+          subRiseFull += full.sub - base.sub;
+        }
+        expect(directDrop).toBeGreaterThan(0);
+        expect(subRiseWeak).toBeGreaterThan(0);
+        expect(subRiseFull).toBeLessThan(subRiseWeak);
+      }),
+      RUNS,
+    );
+  });
+
+  it('7. prostitution regimes trade market size against visibility (¶17)', () => {
+    fc.assert(
+      fc.property(world, (d) => {
+        const opts = { seeds: seedsOf(d), from: 26, slot: 'sexual' as const };
+        const M = ['marketVolume', 'hiddenShare', 'victimsIdentified', 'victimsInExploitation'] as const;
+        const run = (regime: 'criminalise-buying' | 'criminalise-both' | 'decriminalise') => meanOver(scenario(SMALL, assumptions(d), { interventions: { prostitutionRegime: regime } }), M, opts);
+        const open = run('decriminalise');
+        for (const banned of [run('criminalise-buying'), run('criminalise-both')]) {
+          expect(banned.marketVolume).toBeLessThan(0.9 * open.marketVolume);
+          expect(banned.hiddenShare).toBeGreaterThan(open.hiddenShare + 0.1);
+          expect(banned.victimsIdentified / banned.victimsInExploitation).toBeLessThan(open.victimsIdentified / open.victimsInExploitation);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('8. worker protection lowers newly trafficked and re-trafficking (¶15(e))', () => {
+    fc.assert(
+      fc.property(world, (d) => {
+        const opts = { seeds: seedsOf(d), from: 52 };
+        const M = ['newlyTrafficked', 'reTrafficked'] as const;
+        const base = meanOver(scenario(SMALL, assumptions(d)), M, opts);
+        const prot = meanOver(scenario(SMALL, assumptions(d), { interventions: { workerProtection: { workerOrganisations: 0.7, migrantRights: 0.7 } } }), M, opts);
+        expect(prot.newlyTrafficked).toBeLessThan(0.9 * base.newlyTrafficked);
+        expect(prot.reTrafficked).toBeLessThan(0.9 * base.reTrafficked);
+      }),
+      RUNS,
+    );
+  });
+});
