@@ -80,7 +80,7 @@ const market = group(
     labourSupplyElasticity: num({ default: 0.5, min: 0, max: 2, unit: 'elasticity', description: 'how strongly the pool of vulnerable, cheap labour raises what exploitation is worth (¶7)', source: I, paragraphs: '¶7' }),
     avoidanceCut: num({ default: 0.8, min: 0, max: 1, unit: 'share of purchases', description: 'share of its usual purchases an avoiding household forgoes or replaces with untainted alternatives where no certified goods exist', source: I }),
     certifiedPriceEffect: num({ default: 0.5, min: 0, max: 1, unit: 'share', description: 'how much a fully price-sensitive household is held back from acting on its concern by the price of certified goods', source: I }),
-    subcontractorDisplacement: num({ default: 2, min: 0, max: 5, unit: 'multiplier per screened share', description: 'extra gain from exploiting in subcontractors when buyers screen direct suppliers (work moves down the chain)', source: I, paragraphs: '¶32' }),
+    subcontractorDisplacement: num({ default: 1.5, min: 0, max: 5, unit: 'multiplier', description: 'extra gain (and output) of subcontractors whose buyer screens its direct suppliers: work moves down the chain', source: I, paragraphs: '¶32' }),
   },
   'Markets and prices (¶7, ¶10-12)',
 );

@@ -48,7 +48,7 @@ describe('properties of the model (MODEL.md)', () => {
   it('1. consumer awareness lowers consumer demand clearly, derived demand much less, unless buyers screen (¶11-12)', () => {
     fc.assert(
       fc.property(world, (d) => {
-        const opts = { seeds: seedsOf(d), from: 52 };
+        const opts = { seeds: [...seedsOf(d), d.seed + 2], from: 52 };
         const M = ['consumerDemand', 'derivedDemand'] as const;
         const campaign = { interventions: { awareness: { consumers: 0.05 } } };
         // Alone: no buyer screens, whatever households do.
@@ -65,8 +65,9 @@ describe('properties of the model (MODEL.md)', () => {
         const both = meanOver(scenario(SMALL, assumptions(d), screening, campaign), M, opts);
         const derivedDropScreened = drop(screened.derivedDemand, both.derivedDemand);
         const consumerDropScreened = drop(screened.consumerDemand, both.consumerDemand);
-        expect(derivedDropScreened).toBeGreaterThan(derivedDrop);
-        expect(derivedDropScreened / consumerDropScreened).toBeGreaterThan(derivedDrop / consumerDrop);
+        // When buyers respond by screening, derived demand falls clearly more.
+        expect(consumerDropScreened).toBeGreaterThan(0.04);
+        expect(derivedDropScreened).toBeGreaterThan(Math.max(derivedDrop, 0) + 0.03);
       }),
       RUNS,
     );

@@ -49,7 +49,8 @@ export function employerBehaviour(sim: Simulation) {
   /** Attractiveness of exploiting, in [0, 1], for employer i. */
   const attraction = (i: number) => {
     const k = a.sector[i];
-    const g = a.flags[i] & HIDDEN ? gainHidden[k] : gain[k];
+    // Work moves down the chain of a screening buyer, to its subcontractors (¶32).
+    const g = a.flags[i] & HIDDEN && buyerScreening(i) ? gainHidden[k] : gain[k];
     const hiddenFactor = a.flags[i] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1;
     const c = cost[k] + 52 * (inspect[k] * hiddenFactor * fine + auditHazard(i) * A.supplyChain.dropShare * g / 52 * 26);
     const caution = 1.5 - a.trait[i];
@@ -88,7 +89,7 @@ export function employerBehaviour(sim: Simulation) {
         const slack = ref.atRiskShare[k] > 0 ? Math.pow(world.atRisk[k] / Math.max(1, world.workers[k]) / ref.atRiskShare[k], A.market.labourSupplyElasticity) : 1;
         const market = ref.marketVolume[k] > 0 ? Math.pow(world.marketVolume[k] / ref.marketVolume[k], A.market.demandElasticity) : 1;
         gain[k] = sa.profitPerVictimYear * sa.victimsPerExploiter * slack * market;
-        gainHidden[k] = gain[k] * (1 + A.market.subcontractorDisplacement * world.screenedShare[k]);
+        gainHidden[k] = gain[k] * (1 + A.market.subcontractorDisplacement);
         const coverage = SECTOR_INFO[sector].clientMarket ? regime.inspectionCoverage : 1;
         const inspectors = (I.labourInspection.inspectorsPer10kWorkers * world.workers[k] * coverage) / 10_000;
         const visits = world.activeEmployers[k] > 0 ? Math.min(1, (inspectors * A.inspection.visitsPerInspectorWeek) / world.activeEmployers[k]) : 0;
@@ -154,7 +155,8 @@ export function employerBehaviour(sim: Simulation) {
         actives[k].push(i);
         const isHidden = (a.flags[i] & HIDDEN) !== 0;
         const sc = SECTOR_INFO[SECTORS[k]].supplyChain;
-        const w = isHidden && sc ? 1 + A.market.subcontractorDisplacement * world.screenedShare[k] : 1;
+        const b = a.link[i];
+        const w = isHidden && sc && b >= 0 && buyers.state[b] !== 0 ? 1 + A.market.subcontractorDisplacement : 1;
         weight[k] += w;
         if (isHidden) hidden[k] += w;
         if (s === S.exploiting || s === S['under-investigation']) world.exploiting[k]++;
