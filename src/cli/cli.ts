@@ -14,10 +14,9 @@ import {
   type GridAxis,
   type OutputDocument,
 } from '../sim/batch.ts';
-import { ENGINE_VERSION, SERIES_SHAPE } from '../sim/engine.ts';
-import { ACTOR_TYPES } from '../sim/machines/index.ts';
+import { ENGINE_VERSION } from '../sim/engine.ts';
+import { BYTES_PER_WEEK, checkLimits, CLI_LIMITS } from '../sim/limits.ts';
 import type { SimRunner } from '../sim/runner.ts';
-import { ROW } from '../sim/series.ts';
 import { LIMITS, parseCliArgs, USAGE, type CliOptions } from './args.ts';
 import { hashScenario, loadScenario, sweepCheck } from './load-scenario.ts';
 import { checkOutPath, fileOutput, streamOutput, type Output } from './output.ts';
@@ -42,8 +41,6 @@ export interface CliIO {
 /** Memory the replicates of one request may hold (docs/cli.md "Limits"). */
 export const SERIES_BUDGET_BYTES = 2 * 1024 ** 3;
 
-/** Bytes one replicate holds per week: metric values, state counts and transition counts. */
-export const BYTES_PER_WEEK = 8 * (ROW + ACTOR_TYPES.reduce((n, t) => n + SERIES_SHAPE[t].states * (1 + SERIES_SHAPE[t].events), 0));
 
 /** Refuses, before anything starts, a request whose replicates would not fit in memory. */
 export function checkMemory(runs: number, weeks: number): string | undefined {
@@ -97,6 +94,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const memory = checkMemory(options.runs, Math.max(...points.map((p) => p.scenario.weeks)));
   if (memory) problems.push(memory);
+  // Each point's run must fit on its own (population and memory), before anything starts.
+  for (const message of new Set(points.flatMap((p) => checkLimits(p.scenario, CLI_LIMITS).map((x) => x.message)))) problems.push(message);
   const outProblem = options.out === undefined ? undefined : checkOutPath(options.out);
   if (outProblem) problems.push(outProblem);
   if (problems.length > 0) {

@@ -177,10 +177,12 @@ export class Simulation {
     const state = a.state;
     const pending = a.pending;
     const sectors = a.sector;
+    const vacant = a.vacant;
+    const final = c.final;
     for (let i = 0; i < n; i++) {
-      if (a.vacant[i]) continue;
+      if (vacant[i]) continue;
       const from = current ? (state[i] = current(type, i)) : state[i];
-      if (c.final[from]) continue;
+      if (final[from]) continue;
       const sector = sectors[i];
       let ev = pending[i];
       if (ev < 0) {
@@ -221,7 +223,10 @@ export class Simulation {
       const a = this.agents[t];
       const nS = COMPILED[t].states.length;
       const out = this.series.states[t];
-      for (let i = 0; i < a.n; i++) if (!a.vacant[i]) out[w * nS + a.state[i]]++;
+      const state = a.state;
+      const vacant = a.vacant;
+      const base = w * nS;
+      for (let i = 0, n = a.n; i < n; i++) if (!vacant[i]) out[base + state[i]]++;
     }
   }
 }

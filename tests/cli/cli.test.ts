@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BYTES_PER_WEEK, checkMemory, EXIT, printable, runCli, SERIES_BUDGET_BYTES } from '../../src/cli/cli.ts';
+import { checkMemory, EXIT, printable, runCli, SERIES_BUDGET_BYTES } from '../../src/cli/cli.ts';
+import { BYTES_PER_WEEK } from '../../src/sim/limits.ts';
 import { SMALL } from './fixtures.ts';
 
 /** The CLI in-process: same code as `npm run sim`, without a child process per case. */

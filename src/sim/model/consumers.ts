@@ -84,11 +84,13 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
       const all = new Float64Array(SECTORS.length);
       const aware = new Float64Array(SECTORS.length);
       const avoiding = new Float64Array(SECTORS.length);
-      for (let i = 0; i < a.n; i++) {
-        const k = a.sector[i];
+      const { state, sector } = a;
+      for (let i = 0, n = a.n; i < n; i++) {
+        const k = sector[i];
+        const s = state[i];
         all[k]++;
-        if (a.state[i] !== S.unaware) aware[k]++;
-        if (a.state[i] === S.avoiding) avoiding[k]++;
+        if (s !== S.unaware) aware[k]++;
+        if (s === S.avoiding) avoiding[k]++;
       }
       const u = A.market.unitsPerConsumerWeek;
       const cut = A.market.avoidanceCut;
