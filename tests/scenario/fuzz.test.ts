@@ -1,10 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseScenarioText, validateScenario, type LoadResult } from '../../src/scenario/load.ts';
 import { applyOverrides } from '../../src/scenario/overrides.ts';
 import { SCENARIO_FIELDS } from '../../src/scenario/fields.ts';
 import { getAtPath, isPlainObject, setAtPath } from '../../src/scenario/path.ts';
 import { validScenarioInput } from './arbitraries.ts';
+import { tally } from '../support/tally.ts';
 
 /**
  * Issue 4: random and mutated scenarios never make the loader throw; every
@@ -15,7 +16,16 @@ import { validScenarioInput } from './arbitraries.ts';
 const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? '1') || 1);
 const runs = (n: number) => Math.round(n * SCALE);
 
+const seen = { 'scenario inputs': 0, accepted: 0, rejected: 0, problems: 0 };
+afterAll(() => tally('scenario fuzz', seen));
+
 function checkResult(r: LoadResult): void {
+  seen['scenario inputs']++;
+  if (r.ok) seen.accepted++;
+  else {
+    seen.rejected++;
+    seen.problems += r.problems.length;
+  }
   if (r.ok) {
     // What was accepted is a complete scenario that is accepted again as it is.
     if (!validateScenario(r.scenario).ok) throw new Error('an accepted scenario is not accepted again');
