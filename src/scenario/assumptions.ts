@@ -137,7 +137,7 @@ const employers = group(
 const inspection = group(
   {
     visitsPerInspectorWeek: num({ default: 2, min: 0, max: 50, unit: 'visits per inspector per week', description: 'workplace visits one inspector makes', source: I, paragraphs: '¶15(d)' }),
-    targeting: num({ default: 4, min: 1, max: 50, unit: 'multiplier', description: 'how much more often inspectors visit exploiting workplaces than the average one (risk-based targeting, complaints)', source: I, paragraphs: '¶15(d)' }),
+    targeting: num({ default: 8, min: 1, max: 50, unit: 'multiplier', description: 'how much more often inspectors visit exploiting workplaces than the average one (risk-based targeting, complaints)', source: I, paragraphs: '¶15(d)' }),
     detectionPerVisit: num({ default: 0.5, min: 0, max: 1, unit: 'probability', description: 'chance a visit to an exploiting workplace detects it', source: I }),
     hiddenDetectionFactor: num({ default: 0.3, min: 0, max: 1, unit: 'multiplier', description: 'detection and identification in hidden segments relative to visible ones', source: I, paragraphs: '¶13, ¶17' }),
     victimIdOnDetection: num({ default: 0.5, min: 0, max: 1, unit: perWeek, description: 'chance each victim of a detected or investigated employer is identified that week', source: I, paragraphs: '¶13' }),
@@ -204,7 +204,7 @@ const workers = group(
 
 const enforcement = group(
   {
-    capacityPer10kWorkers: num({ default: 20, min: 0, max: 10_000, unit: 'concurrent investigations per 10,000 workers', description: 'police and prosecution capacity; cases beyond it wait in a queue', source: I }),
+    capacityPer10kWorkers: num({ default: 60, min: 0, max: 10_000, unit: 'concurrent investigations per 10,000 workers', description: 'police and prosecution capacity; cases beyond it wait in a queue', source: I }),
     caseOpenShare: num({ default: 0.7, min: 0, max: 1, unit: 'share of reports', description: 'share of reports that open a case', source: I }),
     chargeRate: num({ default: 0.08, min: 0, max: 1, unit: perWeek, description: 'chance an investigation with full evidence leads to charges', source: I }),
     dropRate: num({ default: 0.04, min: 0, max: 1, unit: perWeek, description: 'chance an investigation with no evidence is dropped', source: I }),
@@ -249,8 +249,15 @@ const prostitution = group(
   'Effects of each prostitution regime (¶17)',
 );
 
+const simulation = group(
+  {
+    burnInWeeks: num({ default: 104, min: 0, max: 520, integer: true, unit: 'weeks', description: 'weeks simulated before week 0 with no demand-side measures (the scenario\'s prostitution regime in force), so that every run starts from a settled baseline; not reported', source: 'modelling choice' }),
+  },
+  'How runs start',
+);
+
 export const assumptionsSchema = group(
-  { population, sectors, market, awareness, clients, employers, inspection, supplyChain, recruiters, workers, enforcement, prostitution },
+  { simulation, population, sectors, market, awareness, clients, employers, inspection, supplyChain, recruiters, workers, enforcement, prostitution },
   'Assumptions: every number that is not a policy choice (MODEL.md "Assumptions")',
 );
 

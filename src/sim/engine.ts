@@ -1,3 +1,4 @@
+import { interventionsSchema } from '../scenario/interventions.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { COMPILED } from './compile.ts';
 import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
@@ -63,7 +64,8 @@ const METRIC_ID = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<Me
  * worker, no I/O; randomness only from the run's key.
  */
 export class Simulation {
-  readonly scenario: Scenario;
+  /** The scenario in force (during burn-in, the same without demand-side measures). */
+  scenario: Scenario;
   readonly weeks: number;
   /** Weeks simulated so far. */
   week = 0;
@@ -73,14 +75,16 @@ export class Simulation {
   readonly key: number;
   /** Event tallies of the current week: [metric * SECTORS.length + sector]. */
   readonly tallies = new Float64Array(METRICS.length * SECTORS.length);
-  readonly behaviours: Behaviours;
+  behaviours: Behaviours;
   private readonly transitioner: Transitioner;
   private readonly streams: Record<ActorType, number>;
   private readonly hazards = new Float64Array(16);
   private started = false;
 
   constructor(scenario: Scenario, options: SimOptions, transitioner: Transitioner = tableTransitioner) {
-    this.scenario = scenario;
+    // Burn-in: the world settles under no demand-side measures before week 0.
+    const burnIn = scenario.assumptions.simulation.burnInWeeks;
+    this.scenario = burnIn > 0 ? withoutMeasures(scenario) : scenario;
     this.weeks = options.weeks ?? scenario.weeks;
     this.key = runKey(options.seed, options.run);
     this.transitioner = transitioner;
@@ -97,6 +101,12 @@ export class Simulation {
     this.started = true;
     this.census();
     for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).reference?.();
+    for (let w = -burnIn; w < 0; w++) this.tick(w);
+    if (burnIn > 0) {
+      this.scenario = scenario;
+      this.behaviours = createBehaviours(this);
+    }
+    for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).start?.();
   }
 
   /** A named random stream of this run, for draws other than the weekly event. */
@@ -141,15 +151,19 @@ export class Simulation {
   /** Advances one week. */
   step(): void {
     if (this.done) throw new Error('simulation already finished');
-    const w = this.week;
+    this.tick(this.week);
+    this.record(this.week);
+    this.week++;
+  }
+
+  /** One week of the model; weeks before 0 are burn-in and are not recorded. */
+  private tick(w: number): void {
     this.tallies.fill(0);
     for (const t of ACTOR_TYPES) this.agents[t].beginWeek();
     for (const t of ACTOR_TYPES) this.behaviours[t].prepare(w);
     for (const t of ACTOR_TYPES) this.advance(t, w);
     for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).endWeek?.(w);
     this.census();
-    this.record(w);
-    this.week++;
   }
 
   /** Runs to the end (or `weeks` more weeks) and returns the series. */
@@ -167,8 +181,9 @@ export class Simulation {
     const nS = c.states.length;
     const p = this.hazards;
     const stream = this.streams[type];
-    const fired = this.series.transitions[type];
-    const base = w * nS * nE;
+    // Burn-in weeks are counted nowhere.
+    const fired = w >= 0 ? this.series.transitions[type] : new Float64Array(nS * nE);
+    const base = w >= 0 ? w * nS * nE : 0;
     const n = a.n;
     const transitioner = this.transitioner;
     const current = transitioner.current?.bind(transitioner);
@@ -229,6 +244,12 @@ export class Simulation {
       for (let i = 0, n = a.n; i < n; i++) if (!vacant[i]) out[base + state[i]]++;
     }
   }
+}
+
+/** The scenario as it stands before week 0: every lever at its default, the prostitution regime kept. */
+export function withoutMeasures(s: Scenario): Scenario {
+  const interventions = interventionsSchema.parse({ prostitutionRegime: s.interventions.prostitutionRegime });
+  return { ...s, interventions };
 }
 
 /** Runs one replicate to the end. */

@@ -21,7 +21,7 @@ const USE = { interventions: { criminaliseUse: { variant: 'known-victim' } } };
 const ROWS: Row[] = [
   { path: 'interventions.prostitutionRegime', value: 'decriminalise', metric: 'hiddenShare', slot: 'sexual', direction: 'down' },
   { path: 'interventions.awareness.consumers', value: 0.05, metric: 'avoidingShare', slot: 'agriculture', direction: 'up' },
-  { path: 'interventions.awareness.clients', value: 0.05, metric: 'suspiciousClients', direction: 'up' },
+  { path: 'interventions.awareness.clients', value: 0.05, metric: 'reportsByClients', direction: 'up' },
   { path: 'interventions.awareness.employers', value: 0.05, metric: 'exploitingEmployers', direction: 'down' },
   { path: 'interventions.awareness.schools', value: 0.8, context: { assumptions: { awareness: { schoolLagWeeks: 0, cohortTurnover: 0.01 } } }, metric: 'awareShare', direction: 'up' },
   { path: 'interventions.criminaliseUse.variant', value: 'known-victim', metric: 'reportsByClients', direction: 'down' },
@@ -35,7 +35,7 @@ const ROWS: Row[] = [
   { path: 'interventions.recruiterLicensing.crossBorderCooperation', value: 1, context: { interventions: { recruiterLicensing: { required: true } } }, metric: 'exploitativeRecruiters', direction: 'down' },
   { path: 'interventions.supplyChain.dueDiligenceShare', value: 0.8, metric: 'hiddenShare', slot: 'manufacturing', direction: 'up' },
   { path: 'interventions.supplyChain.auditRate', value: 8, context: { interventions: { supplyChain: { dueDiligenceShare: 0.8 } } }, metric: 'exploitingEmployers', direction: 'down' },
-  { path: 'interventions.labourInspection.inspectorsPer10kWorkers', value: 5, metric: 'victimsIdentified', direction: 'up' },
+  { path: 'interventions.labourInspection.inspectorsPer10kWorkers', value: 5, metric: 'reportsByInspectors', direction: 'up' },
   { path: 'interventions.labourInspection.sanction', value: 2_000_000, context: { interventions: { labourInspection: { inspectorsPer10kWorkers: 2 } } }, metric: 'exploitingEmployers', direction: 'down' },
   { path: 'interventions.workerProtection.workerOrganisations', value: 1, metric: 'newlyTrafficked', direction: 'down' },
   { path: 'interventions.workerProtection.migrantRights', value: 1, metric: 'newlyTrafficked', direction: 'down' },

@@ -12,6 +12,8 @@ export interface Behaviour {
   init(): void;
   /** Called once after the first census: record reference values. */
   reference?(): void;
+  /** The scenario's interventions take effect (week 0, after any burn-in); `init` ran on an earlier behaviour. */
+  start?(): void;
   /** Start of week w: precompute coefficients from the world. */
   prepare(week: number): void;
   /** Writes the probability of each event for agent i in state s into p (zeroed). */

@@ -25,16 +25,19 @@ export function buyerBehaviour(sim: Simulation) {
     type: 'corporateBuyer' as const,
     init() {
       const traits = sequence(sim.stream(3));
-      const share = sim.scenario.interventions.supplyChain.dueDiligenceShare;
       SECTORS.forEach((sector, k) => {
         if (!SECTOR_INFO[sector].supplyChain || !A.sectors[sector].enabled) return;
-        const n = A.population.corporateBuyersPerSector;
-        // Exactly round(share × n) partners, spread evenly over the buyers.
-        for (let j = 0; j < n; j++) {
-          const i = sim.spawn('corporateBuyer', k, traits());
-          if (Math.floor((j + 1) * share + 1e-9) > Math.floor(j * share + 1e-9)) a.flags[i] = PARTNER;
-        }
+        for (let j = 0; j < A.population.corporateBuyersPerSector; j++) sim.spawn('corporateBuyer', k, traits());
       });
+    },
+    start() {
+      // The partnership forms at week 0: exactly round(share × n) partners per sector, spread evenly.
+      const share = sim.scenario.interventions.supplyChain.dueDiligenceShare;
+      const seen = new Float64Array(K);
+      for (let i = 0; i < a.n; i++) {
+        const j = seen[a.sector[i]]++;
+        a.flags[i] = Math.floor((j + 1) * share + 1e-9) > Math.floor(j * share + 1e-9) ? PARTNER : 0;
+      }
     },
     prepare() {
       for (let k = 0; k < K; k++) pressure[k] = sc.consumerPressure * world.consumerAvoidingShare[k];

@@ -36,7 +36,7 @@ export function caseBehaviour(sim: Simulation) {
   let queued: Spawn[] = [];
   let week = 0;
   let reportCounter = 0;
-  let capacity = 0;
+  const capacity = Math.round((en.capacityPer10kWorkers * SECTORS.reduce((n, s) => n + (A.sectors[s].enabled ? A.sectors[s].workers : 0), 0)) / 10_000);
 
   const knowledge = { actual: en.convictionActual, 'reason-to-believe': en.convictionReasonToBelieve, inferred: en.convictionInferred }[cu.knowledge];
   /** Conviction probability for the use offence at average evidence (¶20, ¶36). */
@@ -58,9 +58,11 @@ export function caseBehaviour(sim: Simulation) {
     type: 'case' as const,
     useConviction,
     employerConviction,
-    init() {
-      const workers = SECTORS.reduce((n, s) => n + (A.sectors[s].enabled ? A.sectors[s].workers : 0), 0);
-      capacity = Math.round((en.capacityPer10kWorkers * workers) / 10_000);
+    init() {},
+    start() {
+      // Slots freed before the interventions took effect can be reused.
+      free.length = 0;
+      for (let i = a.n - 1; i >= 0; i--) if (a.vacant[i]) free.push(i);
     },
     /** Opens a case next week against a known target. */
     open(target: Target, index: number, sector: number, offence: Offence, evidence: number) {

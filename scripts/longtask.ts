@@ -1,0 +1,48 @@
+/**
+ * `npx tsx scripts/longtask.ts` — the long-task figures of issue 3, printed:
+ * builds the app, serves it with `vite preview`, runs the largest population
+ * the app allows in Debian's Chromium and reports every main-thread task over
+ * 50 ms. Figures only (the browser test asserts). Exits 1 if the browser or
+ * the build is missing.
+ */
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { toCanonicalJSON } from '../src/scenario/load.ts';
+import { formatReport, largestBrowserScenario, measureRun } from './longtask-measure.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = 'test-artifacts/dist';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const scenario = largestBrowserScenario();
+await build({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
+const port = await freePort();
+const server = await preview({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: true } });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  // Opened through the app's own upload, validated like any user's file.
+  await page.setInputFiles('[data-testid="upload-input"]', { name: 'largest.json', mimeType: 'application/json', buffer: Buffer.from(toCanonicalJSON(scenario, 2)) });
+  await page.waitForFunction((name) => (document.querySelector('[data-testid="scenario-name"]') as HTMLInputElement | null)?.value === name, scenario.name);
+  await page.waitForTimeout(500);
+  console.log(formatReport(await measureRun(page, scenario)));
+} finally {
+  await browser.close();
+  await server.close();
+}

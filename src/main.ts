@@ -1,0 +1,46 @@
+import './ui/app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { i18n } from './ui/messages/index.ts';
+import { BROKEN_PRESETS, PRESETS } from './ui/presets.ts';
+import { notice } from './ui/workspace/notices.ts';
+import { createWorkerRunner } from './ui/worker-runner.ts';
+import { Workspace } from './ui/workspace.svelte.ts';
+import type { KeyValueStore } from './ui/workspace/persist.ts';
+
+/** localStorage, or null where the browser refuses it (private modes, policies). */
+function localStore(): KeyValueStore | null {
+  try {
+    const s = window.localStorage;
+    s.getItem('dsw.probe');
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+const ws = new Workspace({
+  presets: PRESETS,
+  // One core stays free for the page, so it never freezes while replicates run.
+  createRunner: () => createWorkerRunner({ maxWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) }),
+  storage: localStore(),
+  location: {
+    getHash: () => window.location.hash,
+    setHash: (hash) => {
+      if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
+    },
+  },
+  frame: (cb) => requestAnimationFrame(cb),
+});
+
+if (BROKEN_PRESETS.length > 0) {
+  ws.say(
+    notice('presets-broken', 'warning', i18n.t('msg.presets.broken', { names: BROKEN_PRESETS.map((b) => `${b.id}.json`).join(', ') }), {
+      problems: BROKEN_PRESETS.flatMap((b) => b.problems),
+    }),
+  );
+}
+
+const target = document.getElementById('app');
+if (target) mount(App, { target, props: { ws } });
+window.addEventListener('pagehide', () => ws.persistNow());

@@ -1,0 +1,46 @@
+import { prepareLine } from '../../charts/prepare.ts';
+import { meanOf } from '../workspace/source.ts';
+import type { Metric, Slot } from '../../sim/metrics.ts';
+import { METRIC_INFO } from '../../sim/metrics.ts';
+import type { MetricSource } from '../workspace/source.ts';
+import type { ChartLine } from './types.ts';
+
+/** Weeks averaged for the smoothed view of weekly flows (the default: a quarter). */
+export const SMOOTH_WEEKS = 13;
+export const SMOOTH_OPTIONS = [1, 4, 13] as const;
+
+/** Stocks and shares are not smoothed; flows per week are, when asked. */
+export const isFlow = (m: Metric): boolean => METRIC_INFO[m].unit.includes('per week');
+
+export interface SeriesSpec {
+  readonly metric: Metric;
+  readonly slot?: Slot;
+  readonly label: string;
+  readonly colour: string;
+  readonly dashed?: boolean;
+}
+
+/**
+ * Chart lines for the current run (line + band) with the baseline as ghost.
+ * `index`: both as an index where 100 = the baseline's average over the run
+ * (the same reference for run and ghost, so they compare; an average rather
+ * than week 0 because the model starts with a warm-up).
+ */
+export function chartLines(
+  specs: readonly SeriesSpec[],
+  run: MetricSource | null,
+  baseline: MetricSource | null,
+  options: { smooth: number; index?: boolean },
+): ChartLine[] {
+  return specs.map((s) => {
+    const slot = s.slot ?? 'total';
+    const smooth = isFlow(s.metric) ? Math.max(1, options.smooth) : 1;
+    const raw = run?.line(s.metric, slot);
+    const ghostRaw = baseline?.line(s.metric, slot);
+    const refSource = ghostRaw && ghostRaw.values.length > 0 ? ghostRaw.values : raw?.values;
+    const indexTo = options.index ? meanOf(refSource ?? []) : undefined;
+    const main = raw ? prepareLine(raw, { smooth, indexTo }) : { values: new Float64Array(0) };
+    const ghost = ghostRaw ? prepareLine({ values: ghostRaw.values }, { smooth, indexTo }).values : undefined;
+    return { key: `${s.metric}/${slot}`, label: s.label, colour: s.colour, dashed: s.dashed, ...main, ghost };
+  });
+}

@@ -1,0 +1,16 @@
+import { EXPLANATIONS_EN, type Explanations } from './explanations.ts';
+import { FLOW_LABELS_EN, type FlowLabels } from './labels.ts';
+
+/** All text of the actor flows in one locale. A translation is a new pair of files and one object like FLOWS_EN. */
+export interface FlowsCatalogue {
+  readonly locale: string;
+  readonly labels: FlowLabels;
+  readonly explanations: Explanations;
+}
+
+export const FLOWS_EN: FlowsCatalogue = { locale: 'en', labels: FLOW_LABELS_EN, explanations: EXPLANATIONS_EN };
+
+/** Fills {name} placeholders. */
+export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Worker } from 'playwright-core';
+import { validateScenario } from '../../src/scenario/load.ts';
+import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import { encodeShareHash } from '../../src/ui/workspace/share.ts';
+import { launchChromium, openApp, screenshot } from './browser.ts';
+import { linePaths, runToEnd, setNumberLever, setSpeed, status, tid, waitForStatus } from './driver.ts';
+
+/**
+ * Issue 4 in the browser: a hostile link, Stop, a worker that dies mid-run,
+ * and a reload mid-run. Each test opens its own browser context (own storage).
+ */
+
+function link(input: ScenarioInput, runs = 1): string {
+  const r = validateScenario(input);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return encodeShareHash(r.scenario, runs);
+}
+
+/** A run long enough to interrupt (default population, the longest horizon). */
+const LONG = { name: 'Long run', weeks: 1040, interventions: { labourInspection: { inspectorsPer10kWorkers: 2 } } } satisfies ScenarioInput;
+
+async function progressOf(page: Page): Promise<number> {
+  return page.$eval(`${tid('progress')} progress`, (p) => (p as HTMLProgressElement).value);
+}
+
+/** Starts a run and waits until some weeks have arrived. */
+async function startAndWaitForWeeks(page: Page): Promise<void> {
+  await page.click(tid('run-button'));
+  await waitForStatus(page, 'running');
+  await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLProgressElement | null)?.value ?? 0) > 0.05, `${tid('progress')} progress`);
+}
+
+describe('reliability in Chromium', () => {
+  let browser: Browser;
+  const tried = { hostileStrings: 0, workerFaults: 0, reloads: 0, stops: 0 };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    console.log(`[e2e] reliability: ${tried.hostileStrings} hostile strings, ${tried.workerFaults} worker faults, ${tried.stops} stops, ${tried.reloads} reloads mid-run`);
+  });
+
+  it('a hostile link: names and descriptions with script and markup stay text and nothing executes', async () => {
+    const name = `<script>window.__pwned = 'script'</script><img src=x onerror="window.__pwned='img'">`;
+    const description = `<svg onload="window.__pwned='svg'"><b>bold</b></svg> <iframe src="javascript:window.__pwned='iframe'"></iframe> {@html x} \${x} & "quotes"`;
+    tried.hostileStrings += 2;
+    const app = await openApp(browser, link({ ...LONG, weeks: 52, name, description }));
+    const { page } = app;
+    await page.waitForSelector(tid('scenario-bar'));
+    expect(await page.inputValue(tid('scenario-name'))).toBe(name);
+    // Shown as text in the notice that the link was opened.
+    await expect.poll(() => page.locator('body').innerText()).toContain(name);
+
+    // Run and pin it, so the name also appears in the compare list.
+    await setSpeed(page, 'instant');
+    await runToEnd(page);
+    await page.click(tid('pin-button'));
+    await page.click(tid('view-compare'));
+    await expect.poll(() => page.textContent(tid('pin-0'))).toContain(name);
+
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await page.$$('img[src="x"], iframe, script:not([src]), [onerror], [onload]')).toHaveLength(0);
+    expect(await page.$$eval('b', (els) => els.filter((e) => e.textContent === 'bold').length)).toBe(0);
+    expect(app.dialogs).toEqual([]);
+    expect(app.errors).toEqual([]);
+
+    // A strict Content-Security-Policy: own scripts only, no inline code, no eval.
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    await screenshot(page, '07-hostile-link');
+    await app.context.close();
+  });
+
+  it('Stop cancels at once: the workers are terminated, the weeks so far stay', async () => {
+    const app = await openApp(browser, link(LONG));
+    const { page } = app;
+    const closed: Promise<void>[] = [];
+    page.on('worker', (w: Worker) => closed.push(new Promise((resolve) => w.once('close', () => resolve()))));
+    await startAndWaitForWeeks(page);
+    expect(closed.length).toBeGreaterThan(0);
+    await page.click(tid('stop-button'));
+    tried.stops++;
+    await waitForStatus(page, 'stopped');
+    await Promise.all(closed);
+    const lines = await linePaths(page, 'plot-demand');
+    expect(lines.length).toBeGreaterThan(0);
+    const at = await progressOf(page);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(1);
+    await page.waitForTimeout(500);
+    expect(await progressOf(page)).toBe(at);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  it('a worker that dies mid-run: the app says so, keeps scenario and results, and runs again', async () => {
+    const app = await openApp(browser, link(LONG));
+    const { page } = app;
+    await setNumberLever(page, 'interventions.labourInspection.inspectorsPer10kWorkers', '2.5');
+    await startAndWaitForWeeks(page);
+    const before = await linePaths(page, 'plot-demand');
+    const workers = page.workers();
+    expect(workers.length).toBeGreaterThan(0);
+    // An uncaught error inside a simulation worker: what a crash looks like to the page.
+    // (Evaluation waits for the worker's event loop, so it is raced against a timer.)
+    const injected = await Promise.race([
+      workers[0].evaluate(() => {
+        setTimeout(() => {
+          throw new Error('worker killed by the e2e test');
+        });
+        return true;
+      }),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 20_000)),
+    ]);
+    expect(injected, 'the fault was injected into the worker').toBe(true);
+    tried.workerFaults++;
+    await waitForStatus(page, 'failed');
+    const notice = await page.waitForSelector(tid('notice-run-failed'));
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toMatch(/worker/i);
+    expect(text).toMatch(/killed by the e2e test/);
+    expect(await page.inputValue(tid('scenario-name'))).toBe(LONG.name);
+    expect(await page.inputValue(tid('lever-interventions.labourInspection.inspectorsPer10kWorkers'))).toBe('2.5');
+    const after = await linePaths(page, 'plot-demand');
+    expect(after.length).toBe(before.length);
+    expect(after.every((d) => d.length > 20)).toBe(true);
+    await screenshot(page, '08-worker-failed');
+
+    await setSpeed(page, 'instant');
+    await runToEnd(page);
+    expect(await status(page)).toBe('done');
+    // The uncaught error is reported to the console by the browser; nothing else may be.
+    expect(app.errors.filter((e) => !/killed by the e2e test/.test(e))).toEqual([]);
+    await app.context.close();
+  });
+
+  it('a reload mid-run restores the workspace and can run again', async () => {
+    const app = await openApp(browser, link(LONG));
+    const { page } = app;
+    await page.fill(tid('scenario-name'), 'Kept across a reload');
+    await page.press(tid('scenario-name'), 'Enter');
+    await setNumberLever(page, 'interventions.labourInspection.inspectorsPer10kWorkers', '4.25');
+    await startAndWaitForWeeks(page);
+    await page.reload({ waitUntil: 'load' });
+    tried.reloads++;
+    await page.waitForSelector(tid('scenario-bar'));
+    expect(await page.inputValue(tid('scenario-name'))).toBe('Kept across a reload');
+    expect(await page.inputValue(tid('lever-interventions.labourInspection.inspectorsPer10kWorkers'))).toBe('4.25');
+    expect(await page.inputValue(tid('weeks-input'))).toBe('1040');
+    expect(await status(page)).not.toBe('running');
+    await setSpeed(page, 'instant');
+    await runToEnd(page);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

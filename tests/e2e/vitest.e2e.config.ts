@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests: Debian's Chromium, driven by playwright-core, against the
+ * production build served by `vite preview` (started in global-setup.ts).
+ * Run with `npx vitest run -c tests/e2e/vitest.e2e.config.ts`. Files are named
+ * *.e2e.ts so the unit-test run (tests/**\/*.test.ts) never picks them up.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    // One browser at a time: the long-task check needs a quiet machine.
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+  },
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { summarise } from '../../src/sim/batch.ts';
+import { METRICS, SLOTS, metricIndex } from '../../src/sim/metrics.ts';
+import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
+import { ROW, type SeriesShape } from '../../src/sim/series.ts';
+import type { RunChunk } from '../../src/sim/runner.ts';
+import { applyChunk, createProgressive, lastOf, meanOf, sourceOf, sourceOfRuns } from '../../src/ui/workspace/source.ts';
+
+const shape = Object.fromEntries(ACTOR_TYPES.map((t) => [t, { states: 2, events: 3 }])) as SeriesShape;
+
+function chunk(run: number, fromWeek: number, toWeek: number, fill: (w: number, i: number) => number): RunChunk {
+  const span = toWeek - fromWeek;
+  const values = new Float64Array(span * ROW);
+  for (let w = 0; w < span; w++) for (let i = 0; i < ROW; i++) values[w * ROW + i] = fill(fromWeek + w, i);
+  const states = Object.fromEntries(ACTOR_TYPES.map((t) => [t, new Float64Array(span * 2).fill(run + 1)]));
+  const transitions = Object.fromEntries(ACTOR_TYPES.map((t) => [t, new Float64Array(span * 6).fill(1)]));
+  return { run, fromWeek, toWeek, values, states, transitions } as RunChunk;
+}
+
+describe('progressive results', () => {
+  it('place chunks at their weeks and track what arrived', () => {
+    const p = createProgressive(10, 2, shape);
+    applyChunk(p, chunk(0, 0, 4, (w) => w));
+    applyChunk(p, chunk(1, 0, 2, (w) => w));
+    expect(p.received).toEqual([4, 2]);
+    const src = sourceOf(p);
+    expect(src.knownWeeks).toBe(4);
+    expect(src.completeWeeks).toBe(2);
+    expect(p.series[0].states.worker[3 * 2]).toBe(1);
+    expect(p.series[1].states.worker[0]).toBe(0);
+    expect(p.series[0].values[3 * ROW]).toBe(3);
+  });
+
+  it('average only the replicates that reached a week', () => {
+    const p = createProgressive(4, 2, shape);
+    applyChunk(p, chunk(0, 0, 4, () => 10));
+    applyChunk(p, chunk(1, 0, 2, () => 20));
+    const line = sourceOf(p).line('reports');
+    expect(Array.from(line.values)).toEqual([15, 15, 10, 10]);
+    expect(line.lower).toBeDefined();
+  });
+
+  it('have no band for a single run', () => {
+    const p = createProgressive(3, 1, shape);
+    applyChunk(p, chunk(0, 0, 3, (w) => w));
+    const line = sourceOf(p).line('reports');
+    expect(Array.from(line.values)).toEqual([0, 1, 2]);
+    expect(line.lower).toBeUndefined();
+  });
+
+  it('agree with batch.summarise once complete (as the CLI)', () => {
+    const runs = 7;
+    const weeks = 5;
+    const p = createProgressive(weeks, runs, shape);
+    for (let r = 0; r < runs; r++) applyChunk(p, chunk(r, 0, weeks, (w, i) => ((r * 31 + w * 7 + i) % 13) * 1.5));
+    const summary = summarise(p.series);
+    const src = sourceOfRuns(p.series);
+    for (const metric of [METRICS[0], 'reports', 'hiddenShare'] as const) {
+      for (const slot of SLOTS) {
+        const line = src.line(metric, slot);
+        const band = summary.bands[slot][metric];
+        expect(Array.from(line.values)).toEqual(band.mean);
+        expect(Array.from(line.lower!)).toEqual(band.p05);
+        expect(Array.from(line.upper!)).toEqual(band.p95);
+      }
+    }
+    expect(metricIndex('reports')).toBeGreaterThan(0);
+  });
+});
+
+describe('meanOf / lastOf', () => {
+  it('skip NaN', () => {
+    expect(meanOf([1, Number.NaN, 3])).toBe(2);
+    expect(lastOf([1, 2, Number.NaN])).toBe(2);
+    expect(lastOf([])).toBeNaN();
+  });
+});
+
+describe('streaming without bands', () => {
+  it('gives the plain mean and no band', () => {
+    const p = createProgressive(2, 3, shape);
+    for (let r = 0; r < 3; r++) applyChunk(p, chunk(r, 0, 2, () => r));
+    const line = sourceOf(p, { bands: false }).line('reports');
+    expect(Array.from(line.values)).toEqual([1, 1]);
+    expect(line.lower).toBeUndefined();
+  });
+});
