@@ -3,6 +3,8 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { validateScenario } from '../../src/scenario/load.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import { encodeShareHash } from '../../src/ui/workspace/share.ts';
+import lz from 'lz-string';
+import { tally } from '../support/tally.ts';
 import { launchChromium, openApp, screenshot } from './browser.ts';
 import { linePaths, runToEnd, setNumberLever, setSpeed, status, tid, waitForStatus } from './driver.ts';
 
@@ -33,14 +35,21 @@ async function startAndWaitForWeeks(page: Page): Promise<void> {
 
 describe('reliability in Chromium', () => {
   let browser: Browser;
-  const tried = { hostileStrings: 0, workerFaults: 0, reloads: 0, stops: 0 };
+  const tried = { hostileStrings: 0, workerFaults: 0, reloads: 0, stops: 0, brokenLinks: 0 };
 
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    console.log(`[e2e] reliability: ${tried.hostileStrings} hostile strings, ${tried.workerFaults} worker faults, ${tried.stops} stops, ${tried.reloads} reloads mid-run`);
+    console.log(`[e2e] reliability: ${tried.hostileStrings} hostile strings, ${tried.brokenLinks} broken links, ${tried.workerFaults} worker faults, ${tried.stops} stops, ${tried.reloads} reloads mid-run`);
+    tally('browser faults and hostile links', {
+      'hostile strings in links': tried.hostileStrings,
+      'broken or tampered links': tried.brokenLinks,
+      'workers killed mid-run': tried.workerFaults,
+      'runs stopped': tried.stops,
+      'reloads mid-run': tried.reloads,
+    });
   });
 
   it('a hostile link: names and descriptions with script and markup stay text and nothing executes', async () => {
@@ -72,6 +81,42 @@ describe('reliability in Chromium', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
     await screenshot(page, '07-hostile-link');
+    await app.context.close();
+  });
+
+  it('broken, truncated and tampered links give a clear message and keep the current work', async () => {
+    const mine = { name: 'My own work', weeks: 52, interventions: { labourInspection: { inspectorsPer10kWorkers: 3 } } } satisfies ScenarioInput;
+    const good = link(mine);
+    const pack = (json: string) => `#s=${lz.compressToEncodedURIComponent(json)}&r=1`;
+    const broken: [string, string][] = [
+      ['truncated', good.slice(0, Math.floor(good.length / 2))],
+      ['corrupted', good.slice(0, 20) + good.slice(20, 40).split('').reverse().join('') + good.slice(40)],
+      ['not a link', '#s=%%%not-lz%%%&r=1'],
+      ['bad JSON', pack('{"name": "x", "weeks": 52,')],
+      ['wrong value', pack('{"name":"x","interventions":{"labourInspection":{"inspectorsPer10kWorkers":"lots"}}}')],
+      ['future format', pack('{"name":"x","formatVersion":99}')],
+      ['prototype key', pack('{"name":"x","__proto__":{"polluted":true}}')],
+      ['oversized', `#s=${'A'.repeat(250_000)}&r=1`],
+    ];
+    const app = await openApp(browser, good);
+    const { page } = app;
+    await page.waitForSelector(tid('scenario-bar'));
+    expect(await page.inputValue(tid('scenario-name'))).toBe(mine.name);
+    for (const [what, hash] of broken) {
+      tried.brokenLinks++;
+      await page.goto(new URL(hash, page.url()).href);
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector(tid('scenario-bar'));
+      const notice = page.locator('[data-testid^="notice-link-"]');
+      await expect.poll(() => notice.count(), { message: what }).toBeGreaterThan(0);
+      expect((await notice.first().innerText()).length, what).toBeGreaterThan(10);
+      // The work in progress is still there, lever included.
+      expect(await page.inputValue(tid('scenario-name')), what).toBe(mine.name);
+      expect(await page.inputValue(tid('lever-interventions.labourInspection.inspectorsPer10kWorkers')), what).toBe('3');
+    }
+    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(app.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+    await screenshot(page, '09-broken-link');
     await app.context.close();
   });
 
