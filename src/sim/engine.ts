@@ -78,7 +78,8 @@ export class Simulation {
   behaviours: Behaviours;
   private readonly transitioner: Transitioner;
   private readonly streams: Record<ActorType, number>;
-  private readonly hazards = new Float64Array(16);
+  /** Hazards of every agent of the type being advanced: [agent * events + event]. */
+  private hazards = new Float64Array(1024);
   private started = false;
 
   constructor(scenario: Scenario, options: SimOptions, transitioner: Transitioner = tableTransitioner) {
@@ -179,14 +180,12 @@ export class Simulation {
     const c = COMPILED[type];
     const nE = c.events.length;
     const nS = c.states.length;
-    const p = this.hazards;
     const stream = this.streams[type];
     // Burn-in weeks are counted nowhere.
     const fired = w >= 0 ? this.series.transitions[type] : new Float64Array(nS * nE);
     const base = w >= 0 ? w * nS * nE : 0;
     const n = a.n;
     const transitioner = this.transitioner;
-    const current = transitioner.current?.bind(transitioner);
     // The fast engine reads the compiled tables inline; others go through the transitioner.
     const tables = transitioner === tableTransitioner ? c.tables : undefined;
     const state = a.state;
@@ -194,21 +193,26 @@ export class Simulation {
     const sectors = a.sector;
     const vacant = a.vacant;
     const final = c.final;
+    // The reference asks xstate for every agent's state before anything reads it.
+    if (transitioner.current) for (let i = 0; i < n; i++) if (!vacant[i]) state[i] = transitioner.current(type, i);
+    if (this.hazards.length < n * nE) this.hazards = new Float64Array(Math.max(n * nE, 2 * this.hazards.length));
+    const p = this.hazards;
+    p.fill(0, 0, n * nE);
+    b.fill(p, nE);
     for (let i = 0; i < n; i++) {
       if (vacant[i]) continue;
-      const from = current ? (state[i] = current(type, i)) : state[i];
+      const from = state[i];
       if (final[from]) continue;
       const sector = sectors[i];
       let ev = pending[i];
       if (ev < 0) {
-        p.fill(0, 0, nE);
-        b.hazards(i, from, p);
         const u = draw(stream, i, w);
         const row = from * nE;
+        const o = i * nE;
         const table = tables?.[sector];
         let acc = 0;
         for (let e = 0; e < nE; e++) {
-          const q = p[e];
+          const q = p[o + e];
           // Only events the machine accepts in this state carry probability.
           if (q > 0 && (table ? table[row + e] >= 0 : transitioner.accepts(type, i, from, e, sector))) {
             acc += q;

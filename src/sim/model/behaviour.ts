@@ -18,6 +18,12 @@ export interface Behaviour {
   prepare(week: number): void;
   /** Writes the probability of each event for agent i in state s into p (zeroed). */
   hazards(i: number, s: number, p: Float64Array): void;
+  /**
+   * The same for every agent at once: agent i's events at p[i * stride + event]
+   * (p zeroed). Each behaviour loops over its own agents so that its hazard
+   * function is called from one place and can be inlined.
+   */
+  fill(p: Float64Array, stride: number): void;
   /** Agent i moved from `from` to `to` on `event` in week w. */
   apply(i: number, from: number, event: number, to: number, week: number): void;
   /** After every agent moved in week w (e.g. spawn queued cases). */

@@ -21,6 +21,16 @@ export function buyerBehaviour(sim: Simulation) {
   const world = sim.world;
   const pressure = new Float64Array(K);
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    const partner = (a.flags[i] & PARTNER) !== 0;
+    if (s === S.unscreened) p[o + E.screen] = partner ? sc.partnerJoinRate : pressure[a.sector[i]];
+    else {
+      if (s === S.screening) p[o + E.certify] = sc.certifyRate;
+      if (!partner) p[o + E.lapse] = sc.lapseRate;
+    }
+  }
+
   return {
     type: 'corporateBuyer' as const,
     init() {
@@ -42,13 +52,10 @@ export function buyerBehaviour(sim: Simulation) {
     prepare() {
       for (let k = 0; k < K; k++) pressure[k] = sc.consumerPressure * world.consumerAvoidingShare[k];
     },
-    hazards(i: number, s: number, p: Float64Array) {
-      const partner = (a.flags[i] & PARTNER) !== 0;
-      if (s === S.unscreened) p[E.screen] = partner ? sc.partnerJoinRate : pressure[a.sector[i]];
-      else {
-        if (s === S.screening) p[E.certify] = sc.certifyRate;
-        if (!partner) p[E.lapse] = sc.lapseRate;
-      }
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply() {},
     census() {

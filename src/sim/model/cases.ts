@@ -54,6 +54,22 @@ export function caseBehaviour(sim: Simulation) {
   const offenceOf = (i: number) => ((a.aux[i] >> 2) & 3) as Offence;
   const bornOf = (i: number) => a.aux[i] >> 4;
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    const evidence = a.trait[i];
+    if (s === S.opened) {
+      if (a.flags[i] & ASSIGNABLE) p[o + E.assign] = 1;
+      else p[o + E.drop] = en.staleRate;
+    } else if (s === S.investigating) {
+      p[o + E.charge] = en.chargeRate * evidence;
+      p[o + E.drop] = en.dropRate * (1 - evidence);
+    } else if (s === S.charged) {
+      const conviction = clamp01(baseConviction(targetOf(i), offenceOf(i)) * (0.5 + evidence));
+      p[o + E.convict] = en.trialRate * conviction;
+      p[o + E.acquit] = en.trialRate * (1 - conviction);
+    }
+  }
+
   const behaviour = {
     type: 'case' as const,
     useConviction,
@@ -99,19 +115,10 @@ export function caseBehaviour(sim: Simulation) {
       const slots = Math.max(0, capacity - investigating);
       for (let j = 0; j < Math.min(slots, waiting.length); j++) a.flags[waiting[j]] = ASSIGNABLE;
     },
-    hazards(i: number, s: number, p: Float64Array) {
-      const evidence = a.trait[i];
-      if (s === S.opened) {
-        if (a.flags[i] & ASSIGNABLE) p[E.assign] = 1;
-        else p[E.drop] = en.staleRate;
-      } else if (s === S.investigating) {
-        p[E.charge] = en.chargeRate * evidence;
-        p[E.drop] = en.dropRate * (1 - evidence);
-      } else if (s === S.charged) {
-        const conviction = clamp01(baseConviction(targetOf(i), offenceOf(i)) * (0.5 + evidence));
-        p[E.convict] = en.trialRate * conviction;
-        p[E.acquit] = en.trialRate * (1 - conviction);
-      }
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply(i: number, _from: number, ev: number, to: number) {
       const k = a.sector[i];

@@ -55,6 +55,48 @@ export function clientBehaviour(sim: Simulation) {
     return arrestYear * (regime.clientLiability * A.enforcement.buyingConviction * C.buyingOffenceCost + (useLiable ? useConviction * useCost : 0));
   };
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    const aware = AWARE[s];
+    const tolerance = a.trait[i];
+    if (aware) p[o + E.forget] = A.awareness.decay;
+    else p[o + E.learn] = learn;
+    switch (MARKET[s]) {
+      case 'inactive':
+        p[o + E.start] = clamp01(start * (0.5 + tolerance));
+        break;
+      case 'buying':
+        p[o + E.stop] = C.stopRate;
+        p[o + E.notice] = clamp01(notice * (aware ? 1 + A.awareness.clientNoticeBoost : 1));
+        p[o + E.arrest] = arrestBuying;
+        break;
+      case 'suspicious': {
+        // Decides this week: report, stop buying, or carry on.
+        const report = clamp01(reportShare * (aware ? 1 + A.awareness.clientReportBoost : 1));
+        const quit = C.quitAfterNotice * (aware ? 2 : 1);
+        p[o + E.report] = report;
+        p[o + E.quit] = quit;
+        p[o + E.arrest] = arrestSuspicious;
+        p[o + E.ignore] = Math.max(0, 1 - report - quit - arrestSuspicious);
+        p[o + E.forget] = 0;
+        p[o + E.learn] = 0;
+        break;
+      }
+      case 'reporting':
+        p[o + E.resume] = 0.9;
+        p[o + E.quit] = 0.1;
+        p[o + E.forget] = 0;
+        p[o + E.learn] = 0;
+        break;
+      case 'deterred':
+        p[o + E.return] = C.returnRate;
+        break;
+      case 'arrested':
+        // Released when the case ends (forced by the case).
+        break;
+    }
+  }
+
   return {
     type: 'client',
     init() {
@@ -92,45 +134,10 @@ export function clientBehaviour(sim: Simulation) {
       arrestSuspicious = C.arrestRate * visible * (regime.clientLiability + (useLiable ? 1 : 0));
       buyingOffenceShare = regime.clientLiability + useBuying > 0 ? regime.clientLiability / (regime.clientLiability + useBuying) : 0;
     },
-    hazards(i, s, p) {
-      const aware = AWARE[s];
-      const tolerance = a.trait[i];
-      if (aware) p[E.forget] = A.awareness.decay;
-      else p[E.learn] = learn;
-      switch (MARKET[s]) {
-        case 'inactive':
-          p[E.start] = clamp01(start * (0.5 + tolerance));
-          break;
-        case 'buying':
-          p[E.stop] = C.stopRate;
-          p[E.notice] = clamp01(notice * (aware ? 1 + A.awareness.clientNoticeBoost : 1));
-          p[E.arrest] = arrestBuying;
-          break;
-        case 'suspicious': {
-          // Decides this week: report, stop buying, or carry on.
-          const report = clamp01(reportShare * (aware ? 1 + A.awareness.clientReportBoost : 1));
-          const quit = C.quitAfterNotice * (aware ? 2 : 1);
-          p[E.report] = report;
-          p[E.quit] = quit;
-          p[E.arrest] = arrestSuspicious;
-          p[E.ignore] = Math.max(0, 1 - report - quit - arrestSuspicious);
-          p[E.forget] = 0;
-          p[E.learn] = 0;
-          break;
-        }
-        case 'reporting':
-          p[E.resume] = 0.9;
-          p[E.quit] = 0.1;
-          p[E.forget] = 0;
-          p[E.learn] = 0;
-          break;
-        case 'deterred':
-          p[E.return] = C.returnRate;
-          break;
-        case 'arrested':
-          // Released when the case ends (forced by the case).
-          break;
-      }
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply(i, _from, ev, _to, w) {
       const k = a.sector[i];

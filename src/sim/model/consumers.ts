@@ -24,6 +24,21 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
   const commit = new Float64Array(SECTORS.length);
   const report = new Float64Array(SECTORS.length);
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    const k = a.sector[i];
+    p[o + E.renew] = aw.cohortTurnover * (1 - school);
+    p[o + E.renewAware] = aw.cohortTurnover * school;
+    if (s === S.unaware) {
+      p[o + E.reach] = a.flags[i] & SCHOOLED ? Math.min(1, 2 * reach) : reach;
+    } else {
+      p[o + E.report] = report[k];
+      p[o + E.forget] = a.flags[i] & SCHOOLED ? aw.decay * 0.5 : aw.decay;
+      if (s === S.aware) p[o + E.commit] = commit[k] * (1 - A.market.certifiedPriceEffect * a.trait[i]);
+      else p[o + E.lapse] = aw.lapse;
+    }
+  }
+
   return {
     type: 'consumer',
     init() {
@@ -58,18 +73,10 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
         report[k] = aw.consumerReportRate * world.taintedShare[k];
       }
     },
-    hazards(i, s, p) {
-      const k = a.sector[i];
-      p[E.renew] = aw.cohortTurnover * (1 - school);
-      p[E.renewAware] = aw.cohortTurnover * school;
-      if (s === S.unaware) {
-        p[E.reach] = a.flags[i] & SCHOOLED ? Math.min(1, 2 * reach) : reach;
-      } else {
-        p[E.report] = report[k];
-        p[E.forget] = a.flags[i] & SCHOOLED ? aw.decay * 0.5 : aw.decay;
-        if (s === S.aware) p[E.commit] = commit[k] * (1 - A.market.certifiedPriceEffect * a.trait[i]);
-        else p[E.lapse] = aw.lapse;
-      }
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply(i, _from, ev) {
       if (ev === E.report) {

@@ -57,6 +57,34 @@ export function employerBehaviour(sim: Simulation) {
     return g / (g + (c * (1 + A.awareness.employerRiskBoost * world.employerAwareness) + moral[k]) * caution);
   };
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    switch (s) {
+      case S.compliant:
+        p[o + E.exploit] = em.exploitRate * attraction(i);
+        break;
+      case S.exploiting: {
+        const k = a.sector[i];
+        const found = auditHazard(i);
+        p[o + E.investigate] = inspect[k] * (a.flags[i] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1);
+        p[o + E.drop] = found * A.supplyChain.dropShare;
+        p[o + E.reform] = em.reformRate * (1 - attraction(i)) + found * (1 - A.supplyChain.dropShare);
+        break;
+      }
+      case S['under-investigation']:
+        // Outcome forced by its case; with no case open the suspicion lapses.
+        if (a.aux[i] === 0) p[o + E.clear] = 0.2;
+        break;
+      case S.sanctioned:
+        p[o + E.resume] = em.resumeRate;
+        p[o + E.close] = em.closeRate;
+        break;
+      case S.closed:
+        p[o + E.enter] = em.entryRate;
+        break;
+    }
+  }
+
   return {
     type: 'employer' as const,
     attraction,
@@ -97,31 +125,10 @@ export function employerBehaviour(sim: Simulation) {
         cost[k] = 52 * world.employerCaseRate[k] * sim.behaviours.case.employerConviction * criminalCost;
       });
     },
-    hazards(i: number, s: number, p: Float64Array) {
-      switch (s) {
-        case S.compliant:
-          p[E.exploit] = em.exploitRate * attraction(i);
-          break;
-        case S.exploiting: {
-          const k = a.sector[i];
-          const found = auditHazard(i);
-          p[E.investigate] = inspect[k] * (a.flags[i] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1);
-          p[E.drop] = found * A.supplyChain.dropShare;
-          p[E.reform] = em.reformRate * (1 - attraction(i)) + found * (1 - A.supplyChain.dropShare);
-          break;
-        }
-        case S['under-investigation']:
-          // Outcome forced by its case; with no case open the suspicion lapses.
-          if (a.aux[i] === 0) p[E.clear] = 0.2;
-          break;
-        case S.sanctioned:
-          p[E.resume] = em.resumeRate;
-          p[E.close] = em.closeRate;
-          break;
-        case S.closed:
-          p[E.enter] = em.entryRate;
-          break;
-      }
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply(i: number, from: number, ev: number, _to: number, w: number) {
       const k = a.sector[i];

@@ -45,6 +45,29 @@ export function recruiterBehaviour(sim: Simulation) {
   const detection = (s: number) =>
     LICENCE[s] === 'licensed' ? audit : LICENCE[s] === 'unregistered' ? unlicensed + transnational : 0;
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    const k = a.sector[i];
+    const licence = LICENCE[s];
+    const exploitative = EXPLOITATIVE[s];
+    const caution = 1.5 - a.trait[i];
+    const expected = 52 * detection(s) * penalty;
+    const attraction = gain[k] / (gain[k] + (expected + R.moralCost) * caution);
+    if (licence === 'revoked') {
+      p[o + E.reenter] = R.reentryRate * (1 - 0.9 * crossBorder);
+      return;
+    }
+    if (exploitative) {
+      p[o + E.reform] = R.reformRate * (1 - attraction);
+      if (licence === 'licensed') p[o + E.revoke] = audit;
+      else p[o + E.shutDown] = unlicensed + transnational;
+    } else {
+      p[o + E.exploit] = R.exploitRate * attraction;
+      if (licence === 'unregistered') p[o + E.shutDown] = unlicensed * 0.3;
+    }
+    if (licence === 'unregistered' && L.required) p[o + E.license] = R.applyRate * (exploitative ? 0.2 : 1);
+  }
+
   return {
     type: 'recruiter' as const,
     init() {
@@ -65,26 +88,10 @@ export function recruiterBehaviour(sim: Simulation) {
         gain[k] = R.gainPerPlacement * 52 * R.ordersPerExploitative * (0.5 + pull * 5);
       }
     },
-    hazards(i: number, s: number, p: Float64Array) {
-      const k = a.sector[i];
-      const licence = LICENCE[s];
-      const exploitative = EXPLOITATIVE[s];
-      const caution = 1.5 - a.trait[i];
-      const expected = 52 * detection(s) * penalty;
-      const attraction = gain[k] / (gain[k] + (expected + R.moralCost) * caution);
-      if (licence === 'revoked') {
-        p[E.reenter] = R.reentryRate * (1 - 0.9 * crossBorder);
-        return;
-      }
-      if (exploitative) {
-        p[E.reform] = R.reformRate * (1 - attraction);
-        if (licence === 'licensed') p[E.revoke] = audit;
-        else p[E.shutDown] = unlicensed + transnational;
-      } else {
-        p[E.exploit] = R.exploitRate * attraction;
-        if (licence === 'unregistered') p[E.shutDown] = unlicensed * 0.3;
-      }
-      if (licence === 'unregistered' && L.required) p[E.license] = R.applyRate * (exploitative ? 0.2 : 1);
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply(i: number, from: number, ev: number, _to: number, w: number) {
       if ((ev === E.revoke || ev === E.shutDown) && EXPLOITATIVE[from]) {

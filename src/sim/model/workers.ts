@@ -50,6 +50,47 @@ export function workerBehaviour(sim: Simulation) {
     return [detected, police[k] * v, self[k]];
   };
 
+  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  function hazards(i: number, s: number, p: Float64Array, o: number): void {
+    const k = a.sector[i];
+    const v = a.trait[i];
+    switch (s) {
+      case S['at-risk']:
+        p[o + E.recruit] = Math.min(0.9, (lambda[k] * formerRisk(i) + W.hireRate) * (0.5 + v));
+        break;
+      case S.recruited: {
+        const q = clamp01(entrap[k] * (0.5 + v));
+        p[o + E.entrap] = q;
+        p[o + E.place] = 1 - q;
+        break;
+      }
+      case S.employed: {
+        const e = a.link[i];
+        const es = e >= 0 ? employers.prev[e] : EMP.closed;
+        // Organised workers with rights of their own resist worse conditions or leave (¶15(e)).
+        if (es === EMP.exploiting && world.victimsOf[e] < target[k]) p[o + E.worsen] = W.worsenRate * (1 - protect) * formerRisk(i);
+        p[o + E.quit] = W.turnover + (es === EMP.closed ? 0.5 : 0);
+        break;
+      }
+      case S.exploited: {
+        const [d, pol, sr] = routes(i);
+        p[o + E.identify] = 1 - (1 - d) * (1 - pol) * (1 - sr);
+        const e = a.link[i];
+        const held = e >= 0 && (employers.prev[e] === EMP.exploiting || employers.prev[e] === EMP['under-investigation']);
+        p[o + E.escape] = W.escapeRate + (held ? 0 : W.releaseRate);
+        break;
+      }
+      case S.identified:
+        p[o + E.assist] = Math.min(0.8, W.assistRate * (1 + wp.migrantRights));
+        p[o + E.deport] = W.deportRate * (1 - wp.migrantRights);
+        break;
+      case S.assisted:
+        p[o + E.reintegrate] = W.reintegrateRate * (1 + wp.workerOrganisations);
+        p[o + E.relapse] = W.relapseRate * (1 - W.relapseProtection * protection) * (0.5 + v);
+        break;
+    }
+  }
+
   return {
     type: 'worker' as const,
     init() {
@@ -95,44 +136,10 @@ export function workerBehaviour(sim: Simulation) {
         self[k] = W.selfReportRate * (1 + W.selfReportBoost * protection) * (sexual ? 1 - regime.sellerFear : 1);
       });
     },
-    hazards(i: number, s: number, p: Float64Array) {
-      const k = a.sector[i];
-      const v = a.trait[i];
-      switch (s) {
-        case S['at-risk']:
-          p[E.recruit] = Math.min(0.9, (lambda[k] * formerRisk(i) + W.hireRate) * (0.5 + v));
-          break;
-        case S.recruited: {
-          const q = clamp01(entrap[k] * (0.5 + v));
-          p[E.entrap] = q;
-          p[E.place] = 1 - q;
-          break;
-        }
-        case S.employed: {
-          const e = a.link[i];
-          const es = e >= 0 ? employers.prev[e] : EMP.closed;
-          // Organised workers with rights of their own resist worse conditions or leave (¶15(e)).
-          if (es === EMP.exploiting && world.victimsOf[e] < target[k]) p[E.worsen] = W.worsenRate * (1 - protect) * formerRisk(i);
-          p[E.quit] = W.turnover + (es === EMP.closed ? 0.5 : 0);
-          break;
-        }
-        case S.exploited: {
-          const [d, pol, sr] = routes(i);
-          p[E.identify] = 1 - (1 - d) * (1 - pol) * (1 - sr);
-          const e = a.link[i];
-          const held = e >= 0 && (employers.prev[e] === EMP.exploiting || employers.prev[e] === EMP['under-investigation']);
-          p[E.escape] = W.escapeRate + (held ? 0 : W.releaseRate);
-          break;
-        }
-        case S.identified:
-          p[E.assist] = Math.min(0.8, W.assistRate * (1 + wp.migrantRights));
-          p[E.deport] = W.deportRate * (1 - wp.migrantRights);
-          break;
-        case S.assisted:
-          p[E.reintegrate] = W.reintegrateRate * (1 + wp.workerOrganisations);
-          p[E.relapse] = W.relapseRate * (1 - W.relapseProtection * protection) * (0.5 + v);
-          break;
-      }
+    hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    fill(p: Float64Array, stride: number) {
+      const state = a.state;
+      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
     },
     apply(i: number, _from: number, ev: number, _to: number, w: number) {
       const k = a.sector[i];
