@@ -33,6 +33,8 @@ export interface ChartInput {
   readonly yDomain?: readonly [number, number];
   /** A reference value drawn as a rule, e.g. 100 on an index chart. */
   readonly rule?: number;
+  /** Least distance between week ticks, in px: on a narrow chart every other tick is left out. */
+  readonly minXTickGap?: number;
 }
 
 export interface Tick {
@@ -93,11 +95,25 @@ export function lineChart(input: ChartInput): ChartModel {
     y,
     margin,
     plot: { left: x.range()[0], right: x.range()[1], top, bottom },
-    xTicks: weekTicks(input.weeks).map((value) => ({ value, pos: x(value) })),
+    // Tick values are weeks as users count them (1..N); week w is at index w-1.
+    xTicks: spaced(weekTicks(input.weeks).map((value) => ({ value, pos: x(value - 1) })), input.minXTickGap ?? 0),
     yTicks: y.ticks(5).map((value) => ({ value, pos: y(value) })),
     lines,
     rule: input.rule ?? null,
   };
+}
+
+/**
+ * Every k-th tick, with the smallest k that leaves them about `gap` px apart
+ * (the first tick always stays). A 2% tolerance keeps an evenly spaced
+ * series whole when one step is a hair shorter (week 1 to 52 is 51 weeks).
+ */
+export function spaced(ticks: readonly Tick[], gap: number): Tick[] {
+  for (let k = 1; k < ticks.length; k++) {
+    const kept = ticks.filter((_, i) => i % k === 0);
+    if (kept.every((t, i) => i === 0 || t.pos - kept[i - 1].pos >= gap * 0.98)) return kept;
+  }
+  return ticks.slice(0, 1);
 }
 
 /** Shared y domain for small multiples: the widest extent over all panels. */

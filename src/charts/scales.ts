@@ -10,7 +10,7 @@ export interface Margin {
 
 export const DEFAULT_MARGIN: Margin = { top: 16, right: 24, bottom: 56, left: 76 };
 
-/** x: week 0 .. weeks-1 across the plot area. */
+/** x: week index 0 .. weeks-1 (weeks 1..N as users count them) across the plot area. */
 export function weekScale(weeks: number, width: number, margin: Margin = DEFAULT_MARGIN): ScaleLinear<number, number> {
   return scaleLinear()
     .domain([0, Math.max(1, weeks - 1)])
@@ -38,16 +38,24 @@ export function valueScale(
     .nice(ticks);
 }
 
-/** Week ticks on year boundaries when the horizon is long, else on round numbers. */
+/**
+ * Week ticks, in weeks as users count them (1..weeks; week w is drawn at
+ * index w-1): week 1 and year ends when the horizon is long (1, 52, 104, ...),
+ * else week 1 and round numbers.
+ */
 export function weekTicks(weeks: number): number[] {
-  const last = Math.max(1, weeks - 1);
-  if (weeks >= 104) {
-    const step = weeks > 520 ? 104 : 52;
-    const out: number[] = [];
-    for (let w = 0; w <= last; w += step) out.push(w);
+  const n = Math.max(1, Math.floor(weeks));
+  if (n >= 104) {
+    const step = n > 520 ? 104 : 52;
+    const out = [1];
+    for (let w = step; w <= n; w += step) out.push(w);
     return out;
   }
-  return scaleLinear().domain([0, last]).ticks(6).filter((t) => Number.isInteger(t));
+  if (n === 1) return [1];
+  const round = scaleLinear().domain([1, n]).ticks(6).filter((t) => Number.isInteger(t) && t > 1);
+  const step = round.length > 1 ? round[1] - round[0] : n;
+  // Week 1 marks the start, unless a round tick sits right next to it.
+  return round.length > 0 && round[0] - 1 < step / 2 ? round : [1, ...round];
 }
 
 /** Nearest week to a pixel position, clamped to [0, weeks-1]. */

@@ -13,9 +13,14 @@ export function rollingMean(values: ArrayLike<number>, window: number, length = 
     return out;
   }
   let sum = 0;
+  let largest = 0;
   for (let i = 0; i < n; i++) {
     sum += values[i];
+    largest = Math.max(largest, Math.abs(values[i]));
     if (i >= window) sum -= values[i - window];
+    // A running sum leaves rounding residue (e.g. -1e-17 after a run of zeros): that is 0, not a
+    // negative value that would stretch the y axis below zero.
+    if (Math.abs(sum) <= largest * window * 1e-12) sum = 0;
     out[i] = sum / Math.min(i + 1, window);
   }
   return out;

@@ -17,6 +17,7 @@ import { colourAt } from '../charts/palette.ts';
 import { i18n } from './messages/index.ts';
 import { canRedo, canUndo, emptyHistory, record, redo, undo, type History } from './workspace/history.ts';
 import { notice, type Notice } from './workspace/notices.ts';
+import { allOrFirstFailure, failureText } from './workspace/failure.ts';
 import {
   MAX_PINS,
   readKey,
@@ -33,7 +34,7 @@ import {
   type Speed,
 } from './workspace/persist.ts';
 import { BASELINE_ID, baselineFor, type Preset } from './workspace/presets.ts';
-import { clampRuns, decodeShareHash, encodeShareHash } from './workspace/share.ts';
+import { clampRuns, decodeShareHash, DEFAULT_RUNS, encodeShareHash } from './workspace/share.ts';
 import { applyChunk, completeRun, createProgressive, sourceOf, type MetricSource, type Progressive } from './workspace/source.ts';
 
 /**
@@ -114,7 +115,7 @@ export class Workspace {
   /** What "differs from preset" markers compare against: the preset, saved scenario, link or file last opened. */
   reference = $state.raw<Scenario>(undefined as unknown as Scenario);
   presetId = $state<string>(BASELINE_ID);
-  runs = $state(1);
+  runs = $state(DEFAULT_RUNS);
   speed = $state<Speed>('medium');
   grouping = $state<Grouping>('level');
   view = $state<View>('charts');
@@ -335,7 +336,7 @@ export class Workspace {
    * Run: computes the scenario and its baseline (unless the results are
    * current) and plays them back. With current results it replays.
    */
-  async run(options: { play?: boolean } = {}): Promise<void> {
+  async run(options: { play?: boolean; cursor?: number } = {}): Promise<void> {
     const autoplay = options.play ?? true;
     const scenario = this.scenario;
     const runs = this.runs;
@@ -364,7 +365,7 @@ export class Workspace {
     const baseline = baseKey === key ? current : reuseBaseline ? this.baseline! : this.#newRun(baseScenario, runs);
     this.baseline = baseline;
     this.status = 'running';
-    this.cursor = 0;
+    this.cursor = options.cursor ?? 0;
     const weeksEach = scenario.weeks * runs;
     const total = weeksEach * (baseline === current || baseline.done ? 1 : 2);
     const done = { current: 0, baseline: 0 };
@@ -390,23 +391,25 @@ export class Workspace {
         report();
       }, (s) => (this.baseline = s)));
     }
-    const results = await Promise.allSettled(jobs);
+    // The first failure ends the run at once: the other job (usually the
+    // baseline) is cancelled rather than awaited, so the fault shows now.
+    const outcome = await allOrFirstFailure(jobs);
+    if (!outcome.ok) ctl.abort();
     if (this.#abort !== ctl) return; // a newer run took over
     this.#abort = null;
-    const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
     if (!this.#env.frame) this.playing = false;
-    if (!failure) {
+    if (outcome.ok) {
       this.status = 'done';
       if (this.speed === 'instant' && autoplay) this.cursor = this.weeks;
       return;
     }
-    if (isAbort(failure.reason)) {
+    if (isAbort(outcome.reason)) {
       this.status = 'stopped';
       return;
     }
     this.status = 'failed';
     this.pause();
-    this.say(notice('run-failed', 'error', i18n.t('msg.run.failed', { detail: errorText(failure.reason) })));
+    this.say(notice('run-failed', 'error', failureText(outcome.reason)));
     // A fault may leave workers unusable: a fresh pool for the next run.
     this.#runner?.dispose?.();
     this.#runner = null;
@@ -513,21 +516,24 @@ export class Workspace {
     }
   }
 
-  /** One week forward (pauses playback). */
+  /**
+   * One week forward (pauses playback). Weeks are numbered 1..N for users:
+   * `cursor` is the number of weeks shown, so after one Step it is week 1.
+   */
   step(): void {
     this.pause();
     if (!this.current || this.stale) {
-      // Start computing, paused at week 0; each Step then shows one more week.
-      void this.run({ play: false });
+      // Start computing, paused on week 1 (shown as soon as it arrives); each Step then shows one more week.
+      void this.run({ play: false, cursor: 1 });
       return;
     }
-    this.cursor = Math.min(this.cursor + 1, this.current.source.knownWeeks);
+    this.cursor = Math.min(Math.floor(this.cursor) + 1, this.current.source.knownWeeks);
   }
 
-  /** Back to week 0 (pauses playback). */
+  /** Back to the first week, week 1 (pauses playback). */
   reset(): void {
     this.pause();
-    this.cursor = 0;
+    this.cursor = this.current ? 1 : 0;
   }
 
   #tick(t: number, loop: number): void {
@@ -620,14 +626,14 @@ export class Workspace {
       const run = this.#newRun(p.scenario, p.runs);
       const base = this.#newRun(baselineFor(p.scenario, this.baselinePreset), p.runs);
       const update = (patch: Partial<Pin>) => (this.pins = this.pins.map((x) => (x.id === p.id ? { ...x, ...patch } : x)));
-      const signal = new AbortController().signal;
-      try {
-        await Promise.all([
-          this.#execute(run, signal, () => {}, (s) => update({ run: s })),
-          this.#execute(base, signal, () => {}, (s) => update({ baseline: s })),
-        ]);
-      } catch (e) {
-        this.say(notice('run-failed', 'error', i18n.t('msg.run.failed', { detail: errorText(e) })));
+      const ctl = new AbortController();
+      const outcome = await allOrFirstFailure([
+        this.#execute(run, ctl.signal, () => {}, (s) => update({ run: s })),
+        this.#execute(base, ctl.signal, () => {}, (s) => update({ baseline: s })),
+      ]);
+      if (!outcome.ok) {
+        ctl.abort();
+        if (!isAbort(outcome.reason)) this.say(notice('run-failed', 'error', failureText(outcome.reason)));
         return;
       }
     }

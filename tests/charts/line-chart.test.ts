@@ -70,7 +70,21 @@ describe('lineChart', () => {
     const model = lineChart({ ...base, weeks: 260, shownWeeks: 260, lines: [{ key: 'a', colour: 'red', values: new Float64Array(260).fill(3) }] });
     for (const t of model.xTicks) expect(t.pos).toBeGreaterThanOrEqual(model.plot.left);
     for (const t of model.yTicks) expect(t.pos).toBeLessThanOrEqual(model.plot.bottom);
-    expect(model.xTicks.map((t) => t.value)).toEqual([0, 52, 104, 156, 208]);
+    expect(model.xTicks.map((t) => t.value)).toEqual([1, 52, 104, 156, 208, 260]);
+    // Week 1 is the first point, at the left edge of the plot; week 260 the last, at the right.
+    expect(model.xTicks[0].pos).toBe(model.plot.left);
+    expect(model.xTicks.at(-1)!.pos).toBeCloseTo(model.plot.right);
+  });
+
+  it('leaves out every other week tick on a narrow chart', () => {
+    const values = new Float64Array(260).fill(3);
+    const narrow = lineChart({ ...base, width: 200, weeks: 260, shownWeeks: 260, minXTickGap: 40, lines: [{ key: 'a', colour: 'red', values }] });
+    expect(narrow.xTicks.map((t) => t.value)).toEqual([1, 104, 208]);
+    const wide = lineChart({ ...base, width: 900, weeks: 260, shownWeeks: 260, minXTickGap: 40, lines: [{ key: 'a', colour: 'red', values }] });
+    expect(wide.xTicks.map((t) => t.value)).toEqual([1, 52, 104, 156, 208, 260]);
+    // Week 1 to 52 is a hair shorter than a year: that alone does not thin the ticks.
+    const justFits = lineChart({ ...base, width: 240, weeks: 260, shownWeeks: 260, minXTickGap: 40, lines: [{ key: 'a', colour: 'red', values }] });
+    expect(justFits.xTicks).toHaveLength(6);
   });
 
   it('uses a fixed domain when given (small multiples)', () => {

@@ -36,18 +36,24 @@ describe('valueScale', () => {
 
 describe('weekTicks', () => {
   it.each([
-    { weeks: 260, expected: [0, 52, 104, 156, 208] },
-    { weeks: 104, expected: [0, 52] },
-    { weeks: 1040, expected: [0, 104, 208, 312, 416, 520, 624, 728, 832, 936] },
-  ])('years for $weeks weeks', ({ weeks, expected }) => {
+    { weeks: 260, expected: [1, 52, 104, 156, 208, 260] },
+    { weeks: 104, expected: [1, 52, 104] },
+    { weeks: 1040, expected: [1, 104, 208, 312, 416, 520, 624, 728, 832, 936, 1040] },
+  ])('week 1 and year ends for $weeks weeks', ({ weeks, expected }) => {
     expect(weekTicks(weeks)).toEqual(expected);
   });
 
-  it('round integers for short runs', () => {
-    const t = weekTicks(20);
-    expect(t[0]).toBe(0);
-    expect(t.every(Number.isInteger)).toBe(true);
-    expect(t.at(-1)).toBeLessThanOrEqual(19);
+  it('week 1 and round integers for short runs, within 1..weeks', () => {
+    for (const weeks of [2, 5, 12, 20, 52, 103]) {
+      const t = weekTicks(weeks);
+      expect(t.every(Number.isInteger), String(weeks)).toBe(true);
+      expect(t[0], String(weeks)).toBeLessThanOrEqual(Math.max(2, t[1] ?? 2));
+      expect(Math.min(...t), String(weeks)).toBeGreaterThanOrEqual(1);
+      expect(Math.max(...t), String(weeks)).toBeLessThanOrEqual(weeks);
+      expect([...t].sort((a, b) => a - b), String(weeks)).toEqual(t);
+    }
+    expect(weekTicks(20)).toEqual([1, 5, 10, 15, 20]);
+    expect(weekTicks(1)).toEqual([1]);
   });
 });
 

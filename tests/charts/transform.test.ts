@@ -14,6 +14,14 @@ describe('rollingMean', () => {
   it('stops at length', () => {
     expect(Array.from(rollingMean([1, 1, 9, 9], 2, 2))).toEqual([1, 1]);
   });
+
+  it('leaves no rounding residue below zero after a run of zeros', () => {
+    // Without care, a running sum gives -1.4e-17 here, and the y axis would reach down to -1.
+    const values = [0.3, 0.6, 0.1, ...new Array<number>(10).fill(0)];
+    const out = rollingMean(values, 2);
+    expect(Math.min(...out)).toBe(0);
+    expect(out.at(-1)).toBe(0);
+  });
 });
 
 describe('referenceLevel and toIndex', () => {

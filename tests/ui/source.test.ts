@@ -68,6 +68,19 @@ describe('progressive results', () => {
   });
 });
 
+describe('replicates', () => {
+  it('gives each run on its own, NaN where it has not arrived yet', () => {
+    const p = createProgressive(3, 2, shape);
+    applyChunk(p, chunk(0, 0, 3, (w) => w));
+    applyChunk(p, chunk(1, 0, 1, (w) => 10 + w));
+    const reps = sourceOf(p).replicates('reports');
+    expect(reps).toHaveLength(2);
+    expect(Array.from(reps[0])).toEqual([0, 1, 2]);
+    expect(Array.from(reps[1])).toEqual([10, Number.NaN, Number.NaN]);
+    expect(sourceOf(p).line('reports').values[0]).toBe((reps[0][0] + reps[1][0]) / 2);
+  });
+});
+
 describe('meanOf / lastOf', () => {
   it('skip NaN', () => {
     expect(meanOf([1, Number.NaN, 3])).toBe(2);

@@ -4,7 +4,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { createSyncRunner } from '../../src/sim/sync-runner.ts';
 import { Workspace, type WorkspaceEnv } from '../../src/ui/workspace.svelte.ts';
 import { SAVED_KEY, WORKSPACE_KEY, type KeyValueStore } from '../../src/ui/workspace/persist.ts';
-import { encodeShareHash } from '../../src/ui/workspace/share.ts';
+import { DEFAULT_RUNS, encodeShareHash } from '../../src/ui/workspace/share.ts';
 
 /** A tiny baseline so runs take milliseconds. */
 function tiny(name = 'Baseline'): Scenario {
@@ -83,6 +83,23 @@ describe('Workspace editing', () => {
     expect(ws.get(INSPECTORS)).toBe(0.25);
   });
 
+  it('edits the description as part of the scenario: undoable, saved, and the results stay current', async () => {
+    const e = env();
+    const ws = new Workspace(e);
+    await ws.run();
+    const before = ws.scenario.description;
+    expect(ws.set('description', 'Labour inspection doubled (¶15(d)). <b>not markup</b>')).toEqual([]);
+    expect(ws.scenario.description).toBe('Labour inspection doubled (¶15(d)). <b>not markup</b>');
+    expect(ws.stale).toBe(false);
+    expect(ws.set('description', 'x'.repeat(5001))[0]?.path).toBe('description');
+    ws.undo();
+    expect(ws.scenario.description).toBe(before);
+    ws.redo();
+    ws.persistNow();
+    const again = new Workspace({ ...e, location: { getHash: () => '', setHash: () => {} } });
+    expect(again.scenario.description).toBe('Labour inspection doubled (¶15(d)). <b>not markup</b>');
+  });
+
   it('loads presets as one undo step', () => {
     const ws = new Workspace(env());
     ws.loadPreset('other');
@@ -90,6 +107,13 @@ describe('Workspace editing', () => {
     expect(ws.scenario.seed).toBe(9);
     ws.undo();
     expect(ws.scenario.name).toBe('Baseline');
+  });
+});
+
+describe('Workspace defaults', () => {
+  it('starts a new workspace with five Monte Carlo runs (one run is noisy)', () => {
+    expect(new Workspace(env()).runs).toBe(DEFAULT_RUNS);
+    expect(DEFAULT_RUNS).toBe(5);
   });
 });
 
@@ -114,14 +138,14 @@ describe('Workspace runs', () => {
     expect(ws.pin()).toBe(false);
   });
 
-  it('plays back: reset, step and replay', async () => {
+  it('plays back: reset to week 1, step and replay', async () => {
     const ws = new Workspace(env());
     await ws.run();
     ws.reset();
-    expect(ws.shownWeeks).toBe(0);
+    expect(ws.shownWeeks).toBe(1);
     ws.step();
     ws.step();
-    expect(ws.shownWeeks).toBe(2);
+    expect(ws.shownWeeks).toBe(3);
     await ws.run();
     expect(ws.shownWeeks).toBe(12);
   });
@@ -143,7 +167,39 @@ describe('Workspace runs', () => {
     expect(ws.notices.some((n) => n.code === 'run-failed' && n.text.includes('worker died'))).toBe(true);
     expect(ws.get(INSPECTORS)).toBe(2);
   });
+
+  it('shows a failure at once: the other job is cancelled, not awaited, and its results so far are kept', async () => {
+    let baselineAborted = false;
+    const runner = {
+      run: (req: { scenario: Scenario }, hooks: { signal?: AbortSignal; onChunk?: (c: never) => void } = {}) => {
+        const isBaseline = req.scenario.interventions.labourInspection.inspectorsPer10kWorkers === 0.25;
+        if (!isBaseline) return new Promise((_, reject) => setTimeout(() => reject(new WorkerFault('The simulation worker stopped unexpectedly (Uncaught Error: killed)')), 5));
+        // The baseline would never finish by itself; only the abort ends it.
+        return new Promise((_, reject) =>
+          hooks.signal?.addEventListener('abort', () => {
+            baselineAborted = true;
+            reject(new DOMException('stopped', 'AbortError'));
+          }),
+        );
+      },
+    };
+    const ws = new Workspace(env({ createRunner: () => runner as never }));
+    ws.set(INSPECTORS, 2);
+    const done = ws.run();
+    const winner = await Promise.race([done.then(() => 'run ended'), new Promise((r) => setTimeout(() => r('timed out'), 1000))]);
+    expect(winner).toBe('run ended');
+    expect(baselineAborted).toBe(true);
+    expect(ws.status).toBe('failed');
+    const failed = ws.notices.find((n) => n.code === 'run-failed');
+    expect(failed?.text).toBe('The simulation worker stopped unexpectedly (killed). Your scenario and the results so far are kept; press Run to try again.');
+    expect(ws.get(INSPECTORS)).toBe(2);
+    expect(ws.current?.error).toMatch(/killed/);
+  });
 });
+
+class WorkerFault extends Error {
+  override readonly name = 'WorkerFault';
+}
 
 describe('Workspace persistence and links', () => {
   it('survives a reload', () => {
@@ -244,14 +300,16 @@ describe('Workspace files', () => {
 });
 
 describe('Workspace stepping from scratch', () => {
-  it('computes paused at week 0 when Step is pressed before any run', async () => {
+  it('computes paused on week 1 when Step is pressed before any run: after one step it is week 1', async () => {
     const ws = new Workspace(env());
     ws.step();
     await new Promise((r) => setTimeout(r, 200));
     expect(ws.current?.done).toBe(true);
     expect(ws.playing).toBe(false);
-    expect(ws.shownWeeks).toBe(0);
+    expect(ws.shownWeeks).toBe(1);
     ws.step();
+    expect(ws.shownWeeks).toBe(2);
+    ws.reset();
     expect(ws.shownWeeks).toBe(1);
   });
 });

@@ -41,6 +41,8 @@ export function chartLines(
     const indexTo = options.index ? meanOf(refSource ?? []) : undefined;
     const main = raw ? prepareLine(raw, { smooth, indexTo }) : { values: new Float64Array(0) };
     const ghost = ghostRaw ? prepareLine({ values: ghostRaw.values }, { smooth, indexTo }).values : undefined;
-    return { key: `${s.metric}/${slot}`, label: s.label, colour: s.colour, dashed: s.dashed, ...main, ghost };
+    // An index hides the size of what it measures: the hover card gives it back (index × reference / 100).
+    const absolute = indexTo !== undefined && Number.isFinite(indexTo) && indexTo !== 0 ? { per: indexTo / 100, unit: METRIC_INFO[s.metric].unit } : undefined;
+    return { key: `${s.metric}/${slot}`, label: s.label, colour: s.colour, dashed: s.dashed, ...main, ghost, absolute };
   });
 }

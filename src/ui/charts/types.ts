@@ -10,6 +10,11 @@ export interface ChartLine {
   /** The baseline, drawn as a ghost line. */
   readonly ghost?: ArrayLike<number>;
   readonly dashed?: boolean;
+  /**
+   * For an index line: how to read it back in absolute terms. A value v of
+   * the line (or its ghost) is v × `per` in `unit` (e.g. units per week).
+   */
+  readonly absolute?: { readonly per: number; readonly unit: string };
 }
 
 /** An entry of the legend (also written into exported SVG/PNG). */

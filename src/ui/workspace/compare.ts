@@ -1,3 +1,4 @@
+import { quantile } from '../../sim/batch.ts';
 import type { Metric } from '../../sim/metrics.ts';
 import type { MetricSource } from './source.ts';
 
@@ -53,17 +54,62 @@ export function relativeChange(value: number, base: number): number {
   return (value - base) / base;
 }
 
+/** The range that holds 90% of a statistic over Monte Carlo runs (5th to 95th percentile). */
+export interface Spread {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** 5th and 95th percentile (type 7, as the charts' bands) of the finite values; null with fewer than two. */
+export function spreadOf(values: readonly number[]): Spread | null {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length < 2) return null;
+  return { lo: quantile(sorted, 0.05), hi: quantile(sorted, 0.95) };
+}
+
+/**
+ * Whether a run's value may differ from the baseline's by chance alone: the
+ * ranges that hold 90% of the statistic over the runs of each overlap. The
+ * statistic is the one the table shows (a window average), taken in each run
+ * on its own, so the spread is that of the number in the cell (a week-by-week
+ * band would be wider: averaging over weeks cancels part of the noise).
+ * Null when either side has a single run: its chance variation is unknown.
+ */
+export function withinVariation(run: readonly number[], baseline: readonly number[]): boolean | null {
+  const a = spreadOf(run);
+  const b = spreadOf(baseline);
+  if (!a || !b) return null;
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
 export interface CompareCell {
   readonly value: number;
   readonly baseline: number;
   readonly change: number;
+  /**
+   * True: the difference from the baseline is within run-to-run variation
+   * (shown muted); false: larger than it; null: a single run, so unknown.
+   */
+  readonly withinNoise: boolean | null;
+}
+
+/** The row's statistic in each replicate of a source. */
+export function replicateStats(source: MetricSource, row: CompareRow): number[] {
+  if (source.runs < 2) return [];
+  return source.replicates(row.metric).map((values) => statOf(values, row.stat, source.completeWeeks));
 }
 
 /** One cell per row for a run against its baseline. */
 export function compareCells(run: MetricSource, baseline: MetricSource, rows: readonly CompareRow[] = COMPARE_ROWS): CompareCell[] {
-  return rows.map(({ metric, stat }) => {
+  return rows.map((row) => {
+    const { metric, stat } = row;
     const value = statOf(run.line(metric).values, stat, run.completeWeeks);
     const base = statOf(baseline.line(metric).values, stat, baseline.completeWeeks);
-    return { value, baseline: base, change: relativeChange(value, base) };
+    return { value, baseline: base, change: relativeChange(value, base), withinNoise: withinVariation(replicateStats(run, row), replicateStats(baseline, row)) };
   });
+}
+
+/** What the table says about chance: a legend for muted cells, a hint to use more runs, or both. */
+export function varianceNotes(runsPerPin: readonly number[]): { readonly legend: boolean; readonly singleRunHint: boolean } {
+  return { legend: runsPerPin.some((r) => r > 1), singleRunHint: runsPerPin.some((r) => r <= 1) };
 }

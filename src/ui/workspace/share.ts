@@ -13,6 +13,11 @@ import type { Scenario } from '../../scenario/schema.ts';
 const lz = ((lzModule as unknown as { default?: typeof lzModule }).default ?? lzModule) as typeof lzModule;
 
 export const MAX_RUNS = 50;
+/**
+ * Monte Carlo runs of a new workspace. One run is noisy: five give a mean to
+ * read and a 90% band that shows how much of a difference is chance.
+ */
+export const DEFAULT_RUNS = 5;
 /** Longest hash read; a longer one is refused before decompressing it. */
 export const MAX_HASH_CHARS = 200_000;
 

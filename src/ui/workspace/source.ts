@@ -71,6 +71,11 @@ export interface MetricSource {
   /** Weeks complete in every replicate. */
   readonly completeWeeks: number;
   line(metric: Metric, slot?: Slot): Line;
+  /**
+   * The metric in each replicate on its own (NaN for weeks a replicate has not
+   * reached): what run-to-run variation of a summary statistic is read from.
+   */
+  replicates(metric: Metric, slot?: Slot): readonly Float64Array[];
   /** The first replicate (the one the actor flows show). */
   readonly first: RunSeries | undefined;
 }
@@ -88,6 +93,7 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
   const knownWeeks = runs === 0 ? 0 : Math.max(...p.received);
   const completeWeeks = runs === 0 ? 0 : Math.min(...p.received);
   const cache = new Map<string, Line>();
+  const perRun = new Map<string, readonly Float64Array[]>();
   const scratch = new Float64Array(runs);
   return {
     weeks: p.weeks,
@@ -133,6 +139,20 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
       const line: Line = { values, lower, upper };
       cache.set(key, line);
       return line;
+    },
+    replicates(metric: Metric, slot: Slot = 'total'): readonly Float64Array[] {
+      const key = `${metric}/${slot}`;
+      const hit = perRun.get(key);
+      if (hit) return hit;
+      const offset = metricIndex(metric) * SLOTS.length + slotIndex(slot);
+      const out = p.series.map((s, r) => {
+        const a = new Float64Array(knownWeeks).fill(Number.NaN);
+        const n = Math.min(knownWeeks, p.received[r]);
+        for (let w = 0; w < n; w++) a[w] = s.values[w * ROW + offset];
+        return a;
+      });
+      perRun.set(key, out);
+      return out;
     },
   };
 }
