@@ -48,6 +48,16 @@ export function quantile(sorted: Float64Array | readonly number[], p: number): n
  * order, so it does not depend on how replicates were spread over threads, and
  * it is exact when all replicates agree.
  */
+/**
+ * The mean of sorted replicate values whose sum is `sum`. Rounding can push a
+ * mean of equal values off them; it is kept inside [min, max].
+ */
+export function meanOfSorted(sorted: Float64Array, sum: number): number {
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  return lo === hi ? lo : Math.min(hi, Math.max(lo, sum / sorted.length));
+}
+
 export function summarise(runs: readonly RunSeries[]): Summary {
   if (runs.length === 0) throw new RangeError('summarise: no runs');
   const weeks = runs[0].weeks;
@@ -80,10 +90,7 @@ export function summarise(runs: readonly RunSeries[]): Summary {
         continue;
       }
       const sorted = scratch.subarray(0, n).sort();
-      const lo = sorted[0];
-      const hi = sorted[n - 1];
-      // Rounding can push a mean of equal values off them; keep it inside [min, max].
-      mean[out] = lo === hi ? lo : Math.min(hi, Math.max(lo, sum / n));
+      mean[out] = meanOfSorted(sorted, sum);
       p05[out] = quantile(sorted, 0.05);
       p95[out] = quantile(sorted, 0.95);
     }

@@ -1,4 +1,4 @@
-import { quantile } from '../../sim/batch.ts';
+import { meanOfSorted, quantile } from '../../sim/batch.ts';
 import { ACTOR_TYPES, type ActorType } from '../../sim/machines/index.ts';
 import { metricIndex, SLOTS, slotIndex, type Metric, type Slot } from '../../sim/metrics.ts';
 import type { RunChunk } from '../../sim/runner.ts';
@@ -130,9 +130,7 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
           continue;
         }
         const sorted = scratch.subarray(0, n).sort();
-        const lo = sorted[0];
-        const hi = sorted[n - 1];
-        values[w] = lo === hi ? lo : Math.min(hi, Math.max(lo, sum / n));
+        values[w] = meanOfSorted(sorted, sum);
         lower[w] = quantile(sorted, 0.05);
         upper[w] = quantile(sorted, 0.95);
       }
