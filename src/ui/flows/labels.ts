@@ -131,7 +131,7 @@ export const FLOW_LABELS_EN: FlowLabels = {
     employers: { name: 'Employers', measure: 'exploiting' },
     recruiters: { name: 'Recruiters', measure: 'exploitative' },
     workers: { name: 'Workers', measure: 'in exploitation' },
-    inspection: { name: 'Inspection and police', measure: 'victims identified this week' },
+    inspection: { name: 'Inspectors, police', measure: 'victims identified this week' },
     reports: { name: 'Reports', measure: 'this week' },
     cases: { name: 'Cases', measure: 'charged this week' },
     sanctions: { name: 'Sanctions', measure: 'convictions this week' },
