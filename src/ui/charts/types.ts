@@ -1,15 +1,9 @@
-/** One series as a chart component receives it: already smoothed or indexed. */
-export interface ChartLine {
-  readonly key: string;
+import type { LineInput } from '../../charts/line-chart.ts';
+
+/** One series as a chart component receives it: a drawable line with a name. */
+export interface ChartLine extends LineInput {
   /** Name shown in the legend and the hover card. */
   readonly label: string;
-  readonly colour: string;
-  readonly values: ArrayLike<number>;
-  readonly lower?: ArrayLike<number>;
-  readonly upper?: ArrayLike<number>;
-  /** The baseline, drawn as a ghost line. */
-  readonly ghost?: ArrayLike<number>;
-  readonly dashed?: boolean;
   /**
    * For an index line: how to read it back in absolute terms. A value v of
    * the line (or its ghost) is v × `per` in `unit` (e.g. units per week).
