@@ -17,8 +17,8 @@ export const campaign = (audience: string, paragraphs: string) =>
       z
         .strictObject({
           reach: share(`share of ${audience} reached each week of the campaign`),
-          fromWeek: z.int().min(0).max(5200).default(0).meta({ unit: 'week', description: 'first week of the campaign' }),
-          toWeek: z.int().min(0).max(5200).optional().meta({ unit: 'week', description: 'last week of the campaign (inclusive); open-ended if absent' }),
+          fromWeek: z.int().min(0).max(5200).default(0).meta({ unit: 'week', description: 'first week of the campaign, counting the first week of the run as 0 (the app shows it as week 1)' }),
+          toWeek: z.int().min(0).max(5200).optional().meta({ unit: 'week', description: 'last week of the campaign (inclusive, counting from 0); open-ended if absent' }),
         })
         .refine((c) => c.toWeek === undefined || c.toWeek >= c.fromWeek, {
           message: 'toWeek must not be before fromWeek',
