@@ -1,21 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkMemory, EXIT, printable, runCli, SERIES_BUDGET_BYTES } from '../../src/cli/cli.ts';
 import { BYTES_PER_WEEK } from '../../src/sim/limits.ts';
-import { SMALL } from './fixtures.ts';
+import { SMALL, tempFiles } from './fixtures.ts';
 
 /** The CLI in-process: same code as `npm run sim`, without a child process per case. */
 
-const dir = mkdtempSync(join(tmpdir(), 'sim-cli-in-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { dir, file } = tempFiles('sim-cli-in-');
 const small = file('small.json', JSON.stringify(SMALL));
 
 async function cli(...argv: string[]) {

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../src/sim/engine.ts';
 import { METRICS } from '../../src/sim/metrics.ts';
-import { SMALL } from './fixtures.ts';
+import { SMALL, tempFiles } from './fixtures.ts';
 
 /**
  * End to end: the CLI as researchers call it, in a child process (`tsx
@@ -16,14 +15,7 @@ import { SMALL } from './fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { dir, file } = tempFiles('sim-cli-');
 const small = file('small.json', JSON.stringify(SMALL));
 
 interface Result {
