@@ -146,7 +146,7 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
+if (process.argv[1]?.endsWith("bench.ts") && import.meta.url === `file://${process.argv[1]}`) main().catch((e: unknown) => {
   process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;
 });

@@ -57,6 +57,12 @@ export const SERIES_SHAPE: SeriesShape = Object.fromEntries(
 /** Census order: each type's aggregates may use those computed before it. */
 const CENSUS_ORDER: readonly ActorType[] = ['worker', 'corporateBuyer', 'employer', 'recruiter', 'consumer', 'client', 'case'];
 
+/**
+ * Added to every hazard bound, so that rounding in the sum of an agent's
+ * hazards can never take it past a bound that is exact in real numbers.
+ */
+export const BOUND_MARGIN = 1e-9;
+
 const METRIC_ID = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<Metric, number>;
 
 /**
@@ -78,9 +84,19 @@ export class Simulation {
   behaviours: Behaviours;
   private readonly transitioner: Transitioner;
   private readonly streams: Record<ActorType, number>;
-  /** Hazards of every agent of the type being advanced: [agent * events + event]. */
+  /** Agents of the type being advanced that may move this week, their draws and hazards ([j * events + event]). */
+  private list = new Int32Array(1024);
+  private draws = new Float64Array(1024);
   private hazards = new Float64Array(1024);
+  /** Per type, this week's bound on an agent's total hazard: [sector * states + state]. */
+  private readonly bounds = Object.fromEntries(
+    ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
+  ) as Record<ActorType, Float64Array>;
   private started = false;
+  /** Agents of each type by sector and state at the last census: [sector * states + state]. */
+  readonly counts = Object.fromEntries(
+    ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
+  ) as Record<ActorType, Float64Array>;
 
   constructor(scenario: Scenario, options: SimOptions, transitioner: Transitioner = tableTransitioner) {
     // Burn-in: the world settles under no demand-side measures before week 0.
@@ -186,8 +202,12 @@ export class Simulation {
     const base = w >= 0 ? w * nS * nE : 0;
     const n = a.n;
     const transitioner = this.transitioner;
-    // The fast engine reads the compiled tables inline; others go through the transitioner.
-    const tables = transitioner === tableTransitioner ? c.tables : undefined;
+    // The fast engine reads the compiled tables inline and skips agents whose
+    // draw is above their bound; the reference asks xstate and computes every
+    // agent's hazards, so the differential test also checks the bounds.
+    const fast = transitioner === tableTransitioner;
+    const tables = fast ? c.tables : undefined;
+    const bound = this.bound(type, b, fast);
     const state = a.state;
     const pending = a.pending;
     const sectors = a.sector;
@@ -195,20 +215,29 @@ export class Simulation {
     const final = c.final;
     // The reference asks xstate for every agent's state before anything reads it.
     if (transitioner.current) for (let i = 0; i < n; i++) if (!vacant[i]) state[i] = transitioner.current(type, i);
-    if (this.hazards.length < n * nE) this.hazards = new Float64Array(Math.max(n * nE, 2 * this.hazards.length));
+    // 1. Who may move: agents with a forced event, and those whose draw falls
+    // under their bound. Moves this week change no other agent's state,
+    // forced event or slot, so this can be decided for all agents first.
+    if (this.list.length < n) this.list = new Int32Array(Math.max(n, 2 * this.list.length));
+    if (this.draws.length < n) this.draws = new Float64Array(Math.max(n, 2 * this.draws.length));
+    const list = this.list;
+    const draws = this.draws;
+    const count = candidates(a, final, bound, nS, stream, w, list, draws);
+    // 2. Their hazards, in the behaviour's own loop.
+    if (this.hazards.length < count * nE) this.hazards = new Float64Array(Math.max(count * nE, 2 * this.hazards.length));
     const p = this.hazards;
-    p.fill(0, 0, n * nE);
-    b.fill(p, nE);
-    for (let i = 0; i < n; i++) {
-      if (vacant[i]) continue;
+    p.fill(0, 0, count * nE);
+    b.fill(list, count, p, nE);
+    // 3. Which event fires, in agent order.
+    for (let j = 0; j < count; j++) {
+      const i = list[j];
       const from = state[i];
-      if (final[from]) continue;
       const sector = sectors[i];
       let ev = pending[i];
       if (ev < 0) {
-        const u = draw(stream, i, w);
+        const u = draws[j];
         const row = from * nE;
-        const o = i * nE;
+        const o = j * nE;
         const table = tables?.[sector];
         let acc = 0;
         for (let e = 0; e < nE; e++) {
@@ -232,28 +261,71 @@ export class Simulation {
     }
   }
 
+  /**
+   * This week's bound on the total hazard per (sector, state), with a margin
+   * for rounding; 2 (never reached by a draw) where there is none.
+   */
+  private bound(type: ActorType, b: Behaviour, thin: boolean): Float64Array {
+    const out = this.bounds[type];
+    if (!thin || !b.bounds) return out.fill(2);
+    out.fill(1);
+    b.bounds(out, COMPILED[type].states.length);
+    for (let x = 0; x < out.length; x++) out[x] += BOUND_MARGIN;
+    return out;
+  }
+
   private census(): void {
+    for (const t of ACTOR_TYPES) countStates(this.agents[t], COMPILED[t].states.length, this.counts[t]);
     for (const t of CENSUS_ORDER) this.behaviours[t].census();
   }
 
   private record(w: number): void {
     collectWeek(this, this.series.values.subarray(w * ROW, (w + 1) * ROW));
     for (const t of ACTOR_TYPES) {
-      const a = this.agents[t];
       const nS = COMPILED[t].states.length;
+      const counts = this.counts[t];
       const out = this.series.states[t];
-      const state = a.state;
-      const vacant = a.vacant;
-      const base = w * nS;
-      for (let i = 0, n = a.n; i < n; i++) if (!vacant[i]) out[base + state[i]]++;
+      for (let x = 0; x < counts.length; x++) out[w * nS + (x % nS)] += counts[x];
     }
   }
+
 }
 
 /** The scenario as it stands before week 0: every lever at its default, the prostitution regime kept. */
 export function withoutMeasures(s: Scenario): Scenario {
   const interventions = interventionsSchema.parse({ prostitutionRegime: s.interventions.prostitutionRegime });
   return { ...s, interventions };
+}
+
+/**
+ * Lists the agents that may move in week w: those with a forced event, and
+ * those whose draw falls under the bound of their sector and state (with the
+ * draw, in `draws`). Returns how many.
+ */
+function candidates(a: Agents, final: Uint8Array, bound: Float64Array, states: number, stream: number, w: number, list: Int32Array, draws: Float64Array): number {
+  const { state, sector, vacant, pending } = a;
+  let count = 0;
+  for (let i = 0, n = a.n; i < n; i++) {
+    if (vacant[i]) continue;
+    const from = state[i];
+    if (final[from]) continue;
+    if (pending[i] >= 0) {
+      list[count++] = i;
+      continue;
+    }
+    const u = draw(stream, i, w);
+    if (u >= bound[sector[i] * states + from]) continue;
+    draws[count] = u;
+    list[count++] = i;
+  }
+  return count;
+}
+
+/** Counts the live agents by sector and state into out[sector * states + state]. */
+function countStates(a: Agents, states: number, out: Float64Array): void {
+  out.fill(0);
+  const { state, sector, vacant } = a;
+  for (let i = 0, n = a.n; i < n; i++) if (!vacant[i]) out[sector[i] * states + state[i]]++;
 }
 
 /** Runs one replicate to the end. */

@@ -4,6 +4,7 @@ import { validateScenario } from '../../src/scenario/load.ts';
 import { Simulation } from '../../src/sim/engine.ts';
 import { validScenarioInput } from '../scenario/arbitraries.ts';
 import { tally } from '../support/tally.ts';
+import { capPopulations } from './helpers.ts';
 
 /**
  * Issue 4: every accepted scenario runs to completion with finite metrics.
@@ -12,20 +13,6 @@ import { tally } from '../support/tally.ts';
  * populations capped so that hundreds fit in a test; nothing else is changed.
  */
 const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? '1') || 1);
-const CAP = 400;
-const WEEKS = 20;
-
-function capPopulations(input: Record<string, unknown>): Record<string, unknown> {
-  const doc = structuredClone(input) as { weeks?: number; assumptions?: { population?: Record<string, number>; sectors?: Record<string, Record<string, number>> } };
-  doc.weeks = Math.min(doc.weeks ?? WEEKS, WEEKS);
-  const p = doc.assumptions?.population;
-  if (p) for (const k of ['consumers', 'clients', 'corporateBuyersPerSector']) if (typeof p[k] === 'number') p[k] = Math.min(p[k], CAP);
-  for (const sector of Object.values(doc.assumptions?.sectors ?? {})) {
-    for (const k of ['employers', 'recruiters', 'workers']) if (typeof sector[k] === 'number') sector[k] = Math.min(sector[k], CAP);
-  }
-  return doc as Record<string, unknown>;
-}
-
 describe('engine fuzz', () => {
   it('every accepted random scenario runs to the end with finite metrics', () => {
     let accepted = 0;

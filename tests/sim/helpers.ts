@@ -59,3 +59,18 @@ export function meanOver(s: Scenario, metrics: readonly Metric[], opts: { seeds:
 
 /** Relative drop of b against a (positive when b is lower). */
 export const drop = (a: number, b: number): number => (a - b) / a;
+
+const CAP = 400;
+const WEEKS = 20;
+
+/** A random scenario made small: at most CAP agents of each kind and WEEKS weeks, nothing else changed. */
+export function capPopulations(input: Record<string, unknown>): Record<string, unknown> {
+  const doc = structuredClone(input) as { weeks?: number; assumptions?: { population?: Record<string, number>; sectors?: Record<string, Record<string, number>> } };
+  doc.weeks = Math.min(doc.weeks ?? WEEKS, WEEKS);
+  const p = doc.assumptions?.population;
+  if (p) for (const k of ['consumers', 'clients', 'corporateBuyersPerSector']) if (typeof p[k] === 'number') p[k] = Math.min(p[k], CAP);
+  for (const sector of Object.values(doc.assumptions?.sectors ?? {})) {
+    for (const k of ['employers', 'recruiters', 'workers']) if (typeof sector[k] === 'number') sector[k] = Math.min(sector[k], CAP);
+  }
+  return doc as Record<string, unknown>;
+}

@@ -16,14 +16,24 @@ export interface Behaviour {
   start?(): void;
   /** Start of week w: precompute coefficients from the world. */
   prepare(week: number): void;
-  /** Writes the probability of each event for agent i in state s into p (zeroed). */
+  /** Writes the probability of each event for agent i in state s into p[event] (p zeroed). */
   hazards(i: number, s: number, p: Float64Array): void;
   /**
-   * The same for every agent at once: agent i's events at p[i * stride + event]
-   * (p zeroed). Each behaviour loops over its own agents so that its hazard
-   * function is called from one place and can be inlined.
+   * The same for the agents list[0..count): agent list[j]'s events at
+   * p[j * stride + event] (p zeroed). Each behaviour loops over them itself so
+   * that its hazard function is called from one place and can be inlined.
    */
-  fill(p: Float64Array, stride: number): void;
+  fill(list: Int32Array, count: number, p: Float64Array, stride: number): void;
+  /**
+   * Optional, after `prepare`: an upper bound, this week, on the total hazard
+   * of any agent in each sector and state, at out[sector * states + state]
+   * (pre-filled with 1, which bounds every probability). The fast engine skips
+   * an agent whose draw is at or above its bound without computing its
+   * hazards: no event could fire. A bound must hold for every attribute value an agent may have
+   * (traits in [0, 1], every flag and link); tests/sim/bounds.test.ts checks
+   * it against the hazards themselves.
+   */
+  bounds?(out: Float64Array, states: number): void;
   /** Agent i moved from `from` to `to` on `event` in week w. */
   apply(i: number, from: number, event: number, to: number, week: number): void;
   /** After every agent moved in week w (e.g. spawn queued cases). */

@@ -21,7 +21,7 @@ export function buyerBehaviour(sim: Simulation) {
   const world = sim.world;
   const pressure = new Float64Array(K);
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     const partner = (a.flags[i] & PARTNER) !== 0;
     if (s === S.unscreened) p[o + E.screen] = partner ? sc.partnerJoinRate : pressure[a.sector[i]];
@@ -53,9 +53,9 @@ export function buyerBehaviour(sim: Simulation) {
       for (let k = 0; k < K; k++) pressure[k] = sc.consumerPressure * world.consumerAvoidingShare[k];
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
     },
     apply() {},
     census() {

@@ -54,7 +54,7 @@ export function caseBehaviour(sim: Simulation) {
   const offenceOf = (i: number) => ((a.aux[i] >> 2) & 3) as Offence;
   const bornOf = (i: number) => a.aux[i] >> 4;
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     const evidence = a.trait[i];
     if (s === S.opened) {
@@ -116,9 +116,9 @@ export function caseBehaviour(sim: Simulation) {
       for (let j = 0; j < Math.min(slots, waiting.length); j++) a.flags[waiting[j]] = ASSIGNABLE;
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
     },
     apply(i: number, _from: number, ev: number, to: number) {
       const k = a.sector[i];

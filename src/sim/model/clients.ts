@@ -4,7 +4,7 @@ import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { campaignReach, clamp01, eventIds, stateIds } from './util.ts';
+import { campaignReach, clamp01, eventIds, pos, stateIds } from './util.ts';
 
 const ST = stateIds('client', [
   'awareness.unaware|market.inactive', 'awareness.unaware|market.buying', 'awareness.unaware|market.suspicious',
@@ -55,7 +55,7 @@ export function clientBehaviour(sim: Simulation) {
     return arrestYear * (regime.clientLiability * A.enforcement.buyingConviction * C.buyingOffenceCost + (useLiable ? useConviction * useCost : 0));
   };
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     const aware = AWARE[s];
     const tolerance = a.trait[i];
@@ -135,9 +135,32 @@ export function clientBehaviour(sim: Simulation) {
       buyingOffenceShare = regime.clientLiability + useBuying > 0 ? regime.clientLiability / (regime.clientLiability + useBuying) : 0;
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
+    },
+    bounds(out, nS) {
+      // Over risk tolerance 0 to 1; deciding and reporting clients always act (bound 1).
+      for (let s = 0; s < nS; s++) {
+        const aware = AWARE[s];
+        const awareness = pos(aware ? A.awareness.decay : learn);
+        let market = 1 - awareness;
+        switch (MARKET[s]) {
+          case 'inactive':
+            market = clamp01(1.5 * start);
+            break;
+          case 'buying':
+            market = pos(C.stopRate) + clamp01(notice * (aware ? 1 + A.awareness.clientNoticeBoost : 1)) + pos(arrestBuying);
+            break;
+          case 'deterred':
+            market = pos(C.returnRate);
+            break;
+          case 'arrested':
+            market = 0;
+            break;
+        }
+        for (let k = 0; k < SECTORS.length; k++) out[k * nS + s] = awareness + market;
+      }
     },
     apply(i, _from, ev, _to, w) {
       const k = a.sector[i];
@@ -153,12 +176,14 @@ export function clientBehaviour(sim: Simulation) {
     census() {
       if (sexual < 0) return;
       let buying = 0, aware = 0, deterred = 0;
-      for (let i = 0; i < a.n; i++) {
-        const s = a.state[i];
+      const counts = sim.counts.client;
+      const nS = MARKET.length;
+      for (let s = 0; s < nS; s++) {
+        const n = counts[sexual * nS + s];
         const m = MARKET[s];
-        if (m === 'buying' || m === 'suspicious' || m === 'reporting') buying++;
-        if (m === 'deterred') deterred++;
-        if (AWARE[s]) aware++;
+        if (m === 'buying' || m === 'suspicious' || m === 'reporting') buying += n;
+        if (m === 'deterred') deterred += n;
+        if (AWARE[s]) aware += n;
       }
       world.buyingClients[sexual] = buying;
       world.awareCount[sexual] = aware;

@@ -3,7 +3,7 @@ import type { Simulation } from '../engine.ts';
 import { sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { campaignReach, eventIds, stateIds } from './util.ts';
+import { campaignReach, eventIds, pos, stateIds } from './util.ts';
 
 const S = stateIds('consumer', ['unaware', 'aware', 'avoiding']);
 const E = eventIds('consumer', ['reach', 'commit', 'lapse', 'forget', 'report', 'renew', 'renewAware']);
@@ -24,7 +24,7 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
   const commit = new Float64Array(SECTORS.length);
   const report = new Float64Array(SECTORS.length);
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     const k = a.sector[i];
     p[o + E.renew] = aw.cohortTurnover * (1 - school);
@@ -74,9 +74,23 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
       }
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
+    },
+    bounds(out, nS) {
+      // Hazards are linear in the trait and differ by the school flag: their
+      // largest values are at trait 0 or 1, schooled or not.
+      const t = aw.cohortTurnover;
+      const renew = pos(t * (1 - school)) + pos(t * school);
+      const reached = Math.max(pos(Math.min(1, 2 * reach)), pos(reach));
+      const forget = Math.max(pos(aw.decay), pos(aw.decay * 0.5));
+      for (let k = 0; k < SECTORS.length; k++) {
+        const aware = renew + pos(report[k]) + forget;
+        out[k * nS + S.unaware] = renew + reached;
+        out[k * nS + S.aware] = aware + Math.max(pos(commit[k]), pos(commit[k] * (1 - A.market.certifiedPriceEffect)));
+        out[k * nS + S.avoiding] = aware + pos(aw.lapse);
+      }
     },
     apply(i, _from, ev) {
       if (ev === E.report) {
@@ -88,17 +102,11 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
       }
     },
     census() {
-      const all = new Float64Array(SECTORS.length);
-      const aware = new Float64Array(SECTORS.length);
-      const avoiding = new Float64Array(SECTORS.length);
-      const { state, sector } = a;
-      for (let i = 0, n = a.n; i < n; i++) {
-        const k = sector[i];
-        const s = state[i];
-        all[k]++;
-        if (s !== S.unaware) aware[k]++;
-        if (s === S.avoiding) avoiding[k]++;
-      }
+      const counts = sim.counts.consumer;
+      const nS = counts.length / SECTORS.length;
+      const all = SECTORS.map((_, k) => counts[k * nS + S.unaware] + counts[k * nS + S.aware] + counts[k * nS + S.avoiding]);
+      const aware = SECTORS.map((_, k) => all[k] - counts[k * nS + S.unaware]);
+      const avoiding = SECTORS.map((_, k) => counts[k * nS + S.avoiding]);
       const u = A.market.unitsPerConsumerWeek;
       const cut = A.market.avoidanceCut;
       SECTORS.forEach((sector, k) => {

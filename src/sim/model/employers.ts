@@ -4,7 +4,7 @@ import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { campaignReach, ema, eventIds, stateIds } from './util.ts';
+import { campaignReach, ema, eventIds, pos, stateIds } from './util.ts';
 
 const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'sanctioned', 'closed']);
 const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);
@@ -57,7 +57,7 @@ export function employerBehaviour(sim: Simulation) {
     return g / (g + (c * (1 + A.awareness.employerRiskBoost * world.employerAwareness) + moral[k]) * caution);
   };
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     switch (s) {
       case S.compliant:
@@ -126,9 +126,18 @@ export function employerBehaviour(sim: Simulation) {
       });
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
+    },
+    bounds(out: Float64Array, nS: number) {
+      // Attraction is at most 1; exploiting employers keep the bound of 1.
+      for (let k = 0; k < K; k++) {
+        out[k * nS + S.compliant] = pos(em.exploitRate);
+        out[k * nS + S['under-investigation']] = 0.2;
+        out[k * nS + S.sanctioned] = pos(em.resumeRate) + pos(em.closeRate);
+        out[k * nS + S.closed] = pos(em.entryRate);
+      }
     },
     apply(i: number, from: number, ev: number, _to: number, w: number) {
       const k = a.sector[i];

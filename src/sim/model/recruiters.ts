@@ -45,7 +45,7 @@ export function recruiterBehaviour(sim: Simulation) {
   const detection = (s: number) =>
     LICENCE[s] === 'licensed' ? audit : LICENCE[s] === 'unregistered' ? unlicensed + transnational : 0;
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     const k = a.sector[i];
     const licence = LICENCE[s];
@@ -89,9 +89,9 @@ export function recruiterBehaviour(sim: Simulation) {
       }
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
     },
     apply(i: number, from: number, ev: number, _to: number, w: number) {
       if ((ev === E.revoke || ev === E.shutDown) && EXPLOITATIVE[from]) {

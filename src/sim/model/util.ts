@@ -4,6 +4,9 @@ import type { ActorType } from '../machines/index.ts';
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
+/** x, or 0 when negative: the most a hazard term can add to an agent's total. */
+export const pos = (x: number): number => (x > 0 ? x : 0);
+
 /** Weekly reach of a campaign in week w. */
 export function campaignReach(c: Campaign, week: number): number {
   if (typeof c === 'number') return c;

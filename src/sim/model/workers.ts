@@ -2,9 +2,11 @@ import { randomBeta } from 'd3';
 import type { Simulation } from '../engine.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import type { Agents } from './agents.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { clamp01, eventIds, pick, stateIds } from './util.ts';
+import { clamp01, eventIds, pick, pos, stateIds } from './util.ts';
+import type { World } from './world.ts';
 
 const S = stateIds('worker', ['at-risk', 'recruited', 'employed', 'exploited', 'identified', 'assisted']);
 const E = eventIds('worker', ['recruit', 'place', 'entrap', 'worsen', 'quit', 'identify', 'escape', 'assist', 'deport', 'reintegrate', 'relapse']);
@@ -14,6 +16,37 @@ const HIDDEN = 1;
 const K = SECTORS.length;
 /** Share of the initial non-victim workforce in the at-risk pool (illustrative). */
 const INITIAL_AT_RISK = 0.25;
+
+/**
+ * The census loop: workers by sector and status, victims per employer, and
+ * workers in certified supply chains. A function of its own so that the
+ * engine optimises the loop alone, whatever the code around it.
+ */
+function countWorking(a: Agents, employerLink: Int32Array, buyerState: Uint8Array, world: World, certWorking: Float64Array, certExploited: Float64Array): void {
+  const { workers, atRisk, employed, exploited, victimsOf } = world;
+  const { sector, state, link } = a;
+  const AT_RISK = S['at-risk'];
+  const EMPLOYED = S.employed;
+  const EXPLOITED = S.exploited;
+  for (let i = 0, n = a.n; i < n; i++) {
+    const k = sector[i];
+    const s = state[i];
+    workers[k]++;
+    if (s === AT_RISK) atRisk[k]++;
+    else if (s === EMPLOYED || s === EXPLOITED) {
+      const e = link[i];
+      const b = e >= 0 ? employerLink[e] : -1;
+      const certified = b >= 0 && buyerState[b] === CERTIFIED;
+      if (certified) certWorking[k]++;
+      if (s === EMPLOYED) employed[k]++;
+      else {
+        exploited[k]++;
+        if (e >= 0) victimsOf[e]++;
+        if (certified) certExploited[k]++;
+      }
+    }
+  }
+}
 
 /**
  * Workers, potential or actual victims (¶7, ¶10, ¶13, ¶15(e)). trait =
@@ -50,7 +83,7 @@ export function workerBehaviour(sim: Simulation) {
     return [detected, police[k] * v, self[k]];
   };
 
-  /** Probability of each event for agent i in state s, written at p[o + event]. */
+  /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
   function hazards(i: number, s: number, p: Float64Array, o: number): void {
     const k = a.sector[i];
     const v = a.trait[i];
@@ -137,9 +170,28 @@ export function workerBehaviour(sim: Simulation) {
       });
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
-    fill(p: Float64Array, stride: number) {
+    fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
-      for (let i = 0, n = a.n; i < n; i++) hazards(i, state[i], p, i * stride);
+      for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
+    },
+    bounds(out: Float64Array, nS: number) {
+      // The largest value of each hazard over vulnerability 0 to 1, first or
+      // former victims, every employer state and visibility.
+      const risk = Math.max(1, W.retraffickedVulnerability * (1 - W.relapseProtection * protection));
+      const seen = Math.max(1, A.inspection.hiddenDetectionFactor);
+      const mr = wp.migrantRights;
+      const identified = pos(Math.min(0.8, W.assistRate * (1 + mr))) + pos(W.deportRate * (1 - mr));
+      const assisted = pos(W.reintegrateRate * (1 + wp.workerOrganisations)) + 1.5 * pos(W.relapseRate * (1 - W.relapseProtection * protection));
+      for (let k = 0; k < K; k++) {
+        const o = k * nS;
+        out[o + S['at-risk']] = pos(Math.min(0.9, 1.5 * (pos(lambda[k]) * risk + pos(W.hireRate))));
+        out[o + S.employed] = pos(W.worsenRate * (1 - protect)) * risk + pos(W.turnover + 0.5);
+        const miss = (x: number) => 1 - Math.min(1, pos(x));
+        const found = 1 - miss(A.inspection.victimIdOnDetection * seen) * miss(police[k] * seen) * miss(self[k]);
+        out[o + S.exploited] = found + pos(W.escapeRate) + pos(W.releaseRate);
+        out[o + S.identified] = identified;
+        out[o + S.assisted] = assisted;
+      }
     },
     apply(i: number, _from: number, ev: number, _to: number, w: number) {
       const k = a.sector[i];
@@ -189,25 +241,7 @@ export function workerBehaviour(sim: Simulation) {
       else world.victimsOf.fill(0);
       const certWorking = new Float64Array(K);
       const certExploited = new Float64Array(K);
-      const buyers = sim.agents.corporateBuyer;
-      for (let i = 0; i < a.n; i++) {
-        const k = a.sector[i];
-        const s = a.state[i];
-        world.workers[k]++;
-        if (s === S['at-risk']) world.atRisk[k]++;
-        else if (s === S.employed || s === S.exploited) {
-          const e = a.link[i];
-          const b = e >= 0 ? employers.link[e] : -1;
-          const certified = b >= 0 && buyers.state[b] === CERTIFIED;
-          if (certified) certWorking[k]++;
-          if (s === S.employed) world.employed[k]++;
-          else {
-            world.exploited[k]++;
-            if (e >= 0) world.victimsOf[e]++;
-            if (certified) certExploited[k]++;
-          }
-        }
-      }
+      countWorking(a, employers.link, sim.agents.corporateBuyer.state, world, certWorking, certExploited);
       // Output made with trafficked labour follows the share of the workforce
       // that is exploited, overall and in certified supply chains.
       for (let k = 0; k < K; k++) {
