@@ -222,7 +222,7 @@ export class Simulation {
     if (this.draws.length < n) this.draws = new Float64Array(Math.max(n, 2 * this.draws.length));
     const list = this.list;
     const draws = this.draws;
-    const count = candidates(a, final, bound, nS, stream, w, list, draws);
+    const count = candidates(a, final, bound, b.unbounded ?? 0, nS, stream, w, list, draws);
     // 2. Their hazards, in the behaviour's own loop.
     if (this.hazards.length < count * nE) this.hazards = new Float64Array(Math.max(count * nE, 2 * this.hazards.length));
     const p = this.hazards;
@@ -299,11 +299,11 @@ export function withoutMeasures(s: Scenario): Scenario {
 
 /**
  * Lists the agents that may move in week w: those with a forced event, and
- * those whose draw falls under the bound of their sector and state (with the
- * draw, in `draws`). Returns how many.
+ * those whose draw falls under the bound of their sector and state or who
+ * have an `unbounded` flag (with the draw, in `draws`). Returns how many.
  */
-function candidates(a: Agents, final: Uint8Array, bound: Float64Array, states: number, stream: number, w: number, list: Int32Array, draws: Float64Array): number {
-  const { state, sector, vacant, pending } = a;
+function candidates(a: Agents, final: Uint8Array, bound: Float64Array, unbounded: number, states: number, stream: number, w: number, list: Int32Array, draws: Float64Array): number {
+  const { state, sector, vacant, pending, flags } = a;
   let count = 0;
   for (let i = 0, n = a.n; i < n; i++) {
     if (vacant[i]) continue;
@@ -314,18 +314,37 @@ function candidates(a: Agents, final: Uint8Array, bound: Float64Array, states: n
       continue;
     }
     const u = draw(stream, i, w);
-    if (u >= bound[sector[i] * states + from]) continue;
+    if (u >= bound[sector[i] * states + from] && !(flags[i] & unbounded)) continue;
     draws[count] = u;
     list[count++] = i;
   }
   return count;
 }
 
-/** Counts the live agents by sector and state into out[sector * states + state]. */
+/** Scratch for countStates: four interleaved integer histograms. */
+let histograms = new Int32Array(0);
+
+/**
+ * Counts the live agents by sector and state into out[sector * states + state].
+ * Neighbouring agents mostly share a sector and state; four histograms, one
+ * per agent index modulo 4, keep their additions from waiting on each other.
+ */
 function countStates(a: Agents, states: number, out: Float64Array): void {
-  out.fill(0);
+  const L = out.length;
+  if (histograms.length < 4 * L) histograms = new Int32Array(4 * L);
+  const h = histograms;
+  h.fill(0, 0, 4 * L);
   const { state, sector, vacant } = a;
-  for (let i = 0, n = a.n; i < n; i++) if (!vacant[i]) out[sector[i] * states + state[i]]++;
+  const n = a.n;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    h[sector[i] * states + state[i]] += 1 - vacant[i];
+    h[L + sector[i + 1] * states + state[i + 1]] += 1 - vacant[i + 1];
+    h[2 * L + sector[i + 2] * states + state[i + 2]] += 1 - vacant[i + 2];
+    h[3 * L + sector[i + 3] * states + state[i + 3]] += 1 - vacant[i + 3];
+  }
+  for (; i < n; i++) h[sector[i] * states + state[i]] += 1 - vacant[i];
+  for (let x = 0; x < L; x++) out[x] = h[x] + h[L + x] + h[2 * L + x] + h[3 * L + x];
 }
 
 /** Runs one replicate to the end. */

@@ -38,7 +38,8 @@ function checkBounds(s: Scenario, seed: number): Check {
       const a = sim.agents[type];
       for (let i = 0; i < a.n; i++) {
         const from = a.state[i];
-        if (a.vacant[i] || c.final[from] || a.pending[i] >= 0) continue;
+        // Agents the engine always computes: forced events and unbounded flags.
+        if (a.vacant[i] || c.final[from] || a.pending[i] >= 0 || a.flags[i] & (b.unbounded ?? 0)) continue;
         p.fill(0);
         b.hazards(i, from, p);
         // The total the engine accumulates: positive hazards of accepted events.

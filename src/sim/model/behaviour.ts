@@ -34,6 +34,13 @@ export interface Behaviour {
    * it against the hazards themselves.
    */
   bounds?(out: Float64Array, states: number): void;
+  /**
+   * Bits of `Agents.flags` marking agents the bounds do not cover (say, an
+   * employed worker whose employer has closed): the engine computes their
+   * hazards whatever their draw. The behaviour keeps the bits true for the
+   * week the bounds are for.
+   */
+  readonly unbounded?: number;
   /** Agent i moved from `from` to `to` on `event` in week w. */
   apply(i: number, from: number, event: number, to: number, week: number): void;
   /** After every agent moved in week w (e.g. spawn queued cases). */

@@ -13,38 +13,34 @@ const E = eventIds('worker', ['recruit', 'place', 'entrap', 'worsen', 'quit', 'i
 const EMP = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'closed']);
 const CERTIFIED = stateIds('corporateBuyer', ['certified']).certified;
 const HIDDEN = 1;
+/** Worker flag: employed by a closed employer or by none, outside the bound of employed workers. */
+const UNBOUNDED = 1;
 const K = SECTORS.length;
 /** Share of the initial non-victim workforce in the at-risk pool (illustrative). */
 const INITIAL_AT_RISK = 0.25;
 
 /**
- * The census loop: workers by sector and status, victims per employer, and
- * workers in certified supply chains. A function of its own so that the
- * engine optimises the loop alone, whatever the code around it.
+ * The census loop, indexed by employer + 1 (0: none). Counts the victims and
+ * the working people of each employer, and flags UNBOUNDED the employed
+ * workers whose employer is closed or gone (they quit fast, beyond the bound
+ * of employed workers; `closed` holds employers' states now, which is what
+ * workers see next week). A function of its own so that the engine optimises
+ * the loop alone, whatever the code around it.
  */
-function countWorking(a: Agents, employerLink: Int32Array, buyerState: Uint8Array, world: World, certWorking: Float64Array, certExploited: Float64Array): void {
-  const { workers, atRisk, employed, exploited, victimsOf } = world;
-  const { sector, state, link } = a;
-  const AT_RISK = S['at-risk'];
+function countWorking(a: Agents, closed: Uint8Array, victims: Int32Array, working: Int32Array): void {
+  const { state, link, flags } = a;
   const EMPLOYED = S.employed;
   const EXPLOITED = S.exploited;
   for (let i = 0, n = a.n; i < n; i++) {
-    const k = sector[i];
     const s = state[i];
-    workers[k]++;
-    if (s === AT_RISK) atRisk[k]++;
-    else if (s === EMPLOYED || s === EXPLOITED) {
-      const e = link[i];
-      const b = e >= 0 ? employerLink[e] : -1;
-      const certified = b >= 0 && buyerState[b] === CERTIFIED;
-      if (certified) certWorking[k]++;
-      if (s === EMPLOYED) employed[k]++;
-      else {
-        exploited[k]++;
-        if (e >= 0) victimsOf[e]++;
-        if (certified) certExploited[k]++;
-      }
+    let flag = 0;
+    if (s === EMPLOYED || s === EXPLOITED) {
+      const e = link[i] + 1;
+      working[e]++;
+      if (s === EXPLOITED) victims[e]++;
+      else if (closed[e]) flag = UNBOUNDED;
     }
+    flags[i] = flag;
   }
 }
 
@@ -70,6 +66,10 @@ export function workerBehaviour(sim: Simulation) {
   const protect = Math.min(0.95, wp.workerOrganisations * W.organisationsDeceptionEffect + wp.migrantRights * W.rightsDeceptionEffect);
   const protection = (wp.workerOrganisations + wp.migrantRights) / 2;
   const target = SECTORS.map((s) => A.sectors[s].victimsPerExploiter);
+  // Census scratch, per employer + 1 (0: none): victims, people working, closed.
+  let victims = new Int32Array(0);
+  let workingFor = new Int32Array(0);
+  let closed = new Uint8Array(0);
 
   /** Former victims are more exposed, unless organisations stay in touch (¶15(e)). */
   const formerRisk = (i: number) => (a.aux[i] > 0 ? W.retraffickedVulnerability * (1 - W.relapseProtection * protection) : 1);
@@ -170,6 +170,7 @@ export function workerBehaviour(sim: Simulation) {
       });
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
+    unbounded: UNBOUNDED,
     fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
       const state = a.state;
       for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
@@ -185,7 +186,8 @@ export function workerBehaviour(sim: Simulation) {
       for (let k = 0; k < K; k++) {
         const o = k * nS;
         out[o + S['at-risk']] = pos(Math.min(0.9, 1.5 * (pos(lambda[k]) * risk + pos(W.hireRate))));
-        out[o + S.employed] = pos(W.worsenRate * (1 - protect)) * risk + pos(W.turnover + 0.5);
+        // Workers of a closed employer (quitting fast) are flagged UNBOUNDED.
+        out[o + S.employed] = pos(W.worsenRate * (1 - protect)) * risk + pos(W.turnover);
         const miss = (x: number) => 1 - Math.min(1, pos(x));
         const found = 1 - miss(A.inspection.victimIdOnDetection * seen) * miss(police[k] * seen) * miss(self[k]);
         out[o + S.exploited] = found + pos(W.escapeRate) + pos(W.releaseRate);
@@ -233,15 +235,34 @@ export function workerBehaviour(sim: Simulation) {
       }
     },
     census() {
-      world.workers.fill(0);
-      world.atRisk.fill(0);
-      world.exploited.fill(0);
-      world.employed.fill(0);
-      if (world.victimsOf.length !== employers.n) world.victimsOf = new Int32Array(employers.n);
-      else world.victimsOf.fill(0);
+      const counts = sim.counts.worker;
+      const nS = counts.length / K;
+      for (let k = 0; k < K; k++) {
+        let all = 0;
+        for (let s = 0; s < nS; s++) all += counts[k * nS + s];
+        world.workers[k] = all;
+        world.atRisk[k] = counts[k * nS + S['at-risk']];
+        world.employed[k] = counts[k * nS + S.employed];
+        world.exploited[k] = counts[k * nS + S.exploited];
+      }
+      const m = employers.n + 1;
+      if (victims.length !== m) [victims, workingFor, closed] = [new Int32Array(m), new Int32Array(m), new Uint8Array(m)];
+      victims.fill(0);
+      workingFor.fill(0);
+      closed[0] = 1;
+      for (let e = 0; e < employers.n; e++) closed[e + 1] = employers.state[e] === EMP.closed ? 1 : 0;
+      countWorking(a, closed, victims, workingFor);
+      world.victimsOf = victims.subarray(1);
+      // Working people (employed or exploited) in certified supply chains.
       const certWorking = new Float64Array(K);
       const certExploited = new Float64Array(K);
-      countWorking(a, employers.link, sim.agents.corporateBuyer.state, world, certWorking, certExploited);
+      const buyerState = sim.agents.corporateBuyer.state;
+      for (let e = 0; e < employers.n; e++) {
+        const b = employers.link[e];
+        if (b < 0 || buyerState[b] !== CERTIFIED) continue;
+        certWorking[employers.sector[e]] += workingFor[e + 1];
+        certExploited[employers.sector[e]] += victims[e + 1];
+      }
       // Output made with trafficked labour follows the share of the workforce
       // that is exploited, overall and in certified supply chains.
       for (let k = 0; k < K; k++) {
@@ -251,6 +272,7 @@ export function workerBehaviour(sim: Simulation) {
         world.certifiedTaintedShare[k] = certWorking[k] > 0 ? certExploited[k] / certWorking[k] : 0;
       }
     },
+
     reference() {
       for (let k = 0; k < K; k++) world.ref.atRiskShare[k] = world.workers[k] > 0 ? world.atRisk[k] / world.workers[k] : 0;
     },
