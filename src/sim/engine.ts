@@ -93,7 +93,7 @@ export class Simulation {
     ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
   ) as Record<ActorType, Float64Array>;
   private started = false;
-  /** Agents of each type by sector and state at the last census: [sector * states + state]. */
+  /** Live agents of each type by sector and state, kept up to date with every move: [sector * states + state]. */
   readonly counts = Object.fromEntries(
     ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
   ) as Record<ActorType, Float64Array>;
@@ -116,6 +116,8 @@ export class Simulation {
       for (let i = 0; i < a.n; i++) transitioner.spawn(t, i, a.sector[i], a.state[i]);
     }
     this.started = true;
+    // From here on the counts follow every move, spawn and vacated slot.
+    for (const t of ACTOR_TYPES) countStates(this.agents[t], COMPILED[t].states.length, this.counts[t]);
     this.census();
     for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).reference?.();
     for (let w = -burnIn; w < 0; w++) this.tick(w);
@@ -146,13 +148,25 @@ export class Simulation {
     const a = this.agents[type];
     let i: number;
     if (reuse >= 0) {
+      if (this.started && !a.vacant[reuse]) this.vacate(type, reuse);
       a.reset(reuse, sector, trait);
       i = reuse;
     } else {
       i = a.add(sector, trait);
     }
-    if (this.started) this.transitioner.spawn(type, i, sector, 0);
+    if (this.started) {
+      this.transitioner.spawn(type, i, sector, 0);
+      this.counts[type][sector * COMPILED[type].states.length]++;
+    }
     return i;
+  }
+
+  /** Frees agent i's slot (a finished case): it is counted nowhere until reused. */
+  vacate(type: ActorType, i: number): void {
+    const a = this.agents[type];
+    if (a.vacant[i]) return;
+    a.vacant[i] = 1;
+    this.counts[type][a.sector[i] * COMPILED[type].states.length + a.state[i]]--;
   }
 
   /** Forces `event` on agent i of `type` next week (at most one event per week). */
@@ -213,8 +227,17 @@ export class Simulation {
     const sectors = a.sector;
     const vacant = a.vacant;
     const final = c.final;
+    const counts = this.counts[type];
     // The reference asks xstate for every agent's state before anything reads it.
-    if (transitioner.current) for (let i = 0; i < n; i++) if (!vacant[i]) state[i] = transitioner.current(type, i);
+    if (transitioner.current) {
+      for (let i = 0; i < n; i++) {
+        if (vacant[i]) continue;
+        const s = transitioner.current(type, i);
+        counts[sectors[i] * nS + state[i]]--;
+        counts[sectors[i] * nS + s]++;
+        state[i] = s;
+      }
+    }
     // 1. Who may move: agents with a forced event, and those whose draw falls
     // under their bound. Moves this week change no other agent's state,
     // forced event or slot, so this can be decided for all agents first.
@@ -256,6 +279,8 @@ export class Simulation {
       const to = tables ? tables[sector][from * nE + ev] : transitioner.next(type, i, from, ev, sector);
       if (to < 0) continue;
       state[i] = to;
+      counts[sector * nS + from]--;
+      counts[sector * nS + to]++;
       fired[base + from * nE + ev]++;
       b.apply(i, from, ev, to, w);
     }
@@ -275,7 +300,6 @@ export class Simulation {
   }
 
   private census(): void {
-    for (const t of ACTOR_TYPES) countStates(this.agents[t], COMPILED[t].states.length, this.counts[t]);
     for (const t of CENSUS_ORDER) this.behaviours[t].census();
   }
 
@@ -321,30 +345,11 @@ function candidates(a: Agents, final: Uint8Array, bound: Float64Array, unbounded
   return count;
 }
 
-/** Scratch for countStates: four interleaved integer histograms. */
-let histograms = new Int32Array(0);
-
-/**
- * Counts the live agents by sector and state into out[sector * states + state].
- * Neighbouring agents mostly share a sector and state; four histograms, one
- * per agent index modulo 4, keep their additions from waiting on each other.
- */
-function countStates(a: Agents, states: number, out: Float64Array): void {
-  const L = out.length;
-  if (histograms.length < 4 * L) histograms = new Int32Array(4 * L);
-  const h = histograms;
-  h.fill(0, 0, 4 * L);
+/** Counts the live agents by sector and state into out[sector * states + state]. */
+export function countStates(a: Agents, states: number, out: Float64Array): void {
+  out.fill(0);
   const { state, sector, vacant } = a;
-  const n = a.n;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    h[sector[i] * states + state[i]] += 1 - vacant[i];
-    h[L + sector[i + 1] * states + state[i + 1]] += 1 - vacant[i + 1];
-    h[2 * L + sector[i + 2] * states + state[i + 2]] += 1 - vacant[i + 2];
-    h[3 * L + sector[i + 3] * states + state[i + 3]] += 1 - vacant[i + 3];
-  }
-  for (; i < n; i++) h[sector[i] * states + state[i]] += 1 - vacant[i];
-  for (let x = 0; x < L; x++) out[x] = h[x] + h[L + x] + h[2 * L + x] + h[3 * L + x];
+  for (let i = 0, n = a.n; i < n; i++) if (!vacant[i]) out[sector[i] * states + state[i]]++;
 }
 
 /** Runs one replicate to the end. */

@@ -104,7 +104,7 @@ export function caseBehaviour(sim: Simulation) {
         if (a.vacant[i]) continue;
         const s = a.state[i];
         if (s === S.convicted || s === S.acquitted || s === S.dropped) {
-          a.vacant[i] = 1;
+          sim.vacate('case', i);
           free.push(i);
         } else if (s === S.opened) {
           a.flags[i] = 0;
