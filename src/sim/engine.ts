@@ -8,7 +8,7 @@ import type { Behaviour } from './model/behaviour.ts';
 import { createBehaviours, type Behaviours } from './model/index.ts';
 import { World } from './model/world.ts';
 import { collectWeek } from './collect.ts';
-import { draw, runKey, streamKey } from './rng.ts';
+import { BITS, drawBits, runKey, streamKey, weekKey, weekStep } from './rng.ts';
 import { SECTORS } from './sectors.ts';
 import { allocateSeries, ROW, type RunSeries, type SeriesShape } from './series.ts';
 
@@ -321,6 +321,9 @@ export function withoutMeasures(s: Scenario): Scenario {
   return { ...s, interventions };
 }
 
+/** Scratch for candidates: bounds times 2^32. */
+let scaled = new Float64Array(0);
+
 /**
  * Lists the agents that may move in week w: those with a forced event, and
  * those whose draw falls under the bound of their sector and state or who
@@ -328,6 +331,11 @@ export function withoutMeasures(s: Scenario): Scenario {
  */
 function candidates(a: Agents, final: Uint8Array, bound: Float64Array, unbounded: number, states: number, stream: number, w: number, list: Int32Array, draws: Float64Array): number {
   const { state, sector, vacant, pending, flags } = a;
+  // Compare the draw's bits with the bound times 2^32 (exact): most agents stop there.
+  const limits = scaled.length < bound.length ? (scaled = new Float64Array(bound.length)) : scaled;
+  for (let x = 0; x < bound.length; x++) limits[x] = bound[x] * BITS;
+  const key = weekKey(stream, w);
+  const step = weekStep(w);
   let count = 0;
   for (let i = 0, n = a.n; i < n; i++) {
     if (vacant[i]) continue;
@@ -337,9 +345,9 @@ function candidates(a: Agents, final: Uint8Array, bound: Float64Array, unbounded
       list[count++] = i;
       continue;
     }
-    const u = draw(stream, i, w);
-    if (u >= bound[sector[i] * states + from] && !(flags[i] & unbounded)) continue;
-    draws[count] = u;
+    const bits = drawBits(key, step, i);
+    if (bits >= limits[sector[i] * states + from] && !(flags[i] & unbounded)) continue;
+    draws[count] = bits / BITS;
     list[count++] = i;
   }
   return count;

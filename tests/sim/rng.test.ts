@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draw, mix32, runKey, sequence, streamKey } from '../../src/sim/rng.ts';
+import { BITS, draw, drawBits, mix32, runKey, sequence, streamKey, weekKey, weekStep } from '../../src/sim/rng.ts';
 
 describe('rng', () => {
   it('is a pure function of its counters', () => {
@@ -7,6 +7,21 @@ describe('rng', () => {
     expect(draw(s, 10, 5)).toBe(draw(s, 10, 5));
     expect(draw(s, 10, 5)).not.toBe(draw(s, 11, 5));
     expect(draw(s, 10, 5)).not.toBe(draw(s, 10, 6));
+  });
+
+  it('draws the numbers of its definition, in whole or from a week key and bits', () => {
+    // The definition every golden file was recorded with (engine 1.0.0).
+    const defined = (stream: number, index: number, week: number) =>
+      mix32(stream ^ mix32((index + Math.imul(week, 0x27d4eb2f)) >>> 0) ^ Math.imul(week, 0x9e3779b9)) / 2 ** 32;
+    const next = sequence(streamKey(runKey(3, 0), 9));
+    for (let j = 0; j < 20_000; j++) {
+      const stream = Math.floor(next() * 2 ** 32);
+      const index = Math.floor(next() * 5_000_000);
+      const week = Math.floor(next() * 3000) - 1000; // burn-in weeks are negative
+      const u = defined(stream, index, week);
+      expect(draw(stream, index, week)).toBe(u);
+      expect(drawBits(weekKey(stream, week), weekStep(week), index) / BITS).toBe(u);
+    }
   });
 
   it('derives different keys for different seeds, runs and streams', () => {
