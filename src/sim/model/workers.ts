@@ -46,7 +46,9 @@ function countWorking(a: Agents, closed: Uint8Array, victims: Int32Array, workin
 
 /**
  * Workers, potential or actual victims (¶7, ¶10, ¶13, ¶15(e)). trait =
- * vulnerability; link = current employer; aux = times trafficked so far.
+ * vulnerability; link = current employer; aux = times trafficked so far;
+ * flags bit 0 = UNBOUNDED (employed by a closed employer or none; set by the
+ * census, read by the engine).
  */
 export function workerBehaviour(sim: Simulation) {
   const a = sim.agents.worker;
