@@ -140,11 +140,11 @@ export function clientBehaviour(sim: Simulation) {
       for (let j = 0; j < count; j++) hazards(list[j], state[list[j]], p, j * stride);
     },
     bounds(out, nS) {
-      // Over risk tolerance 0 to 1; deciding and reporting clients always act (bound 1).
+      // Over risk tolerance 0 to 1.
       for (let s = 0; s < nS; s++) {
         const aware = AWARE[s];
         const awareness = pos(aware ? A.awareness.decay : learn);
-        let market = 1 - awareness;
+        let market: number;
         switch (MARKET[s]) {
           case 'inactive':
             market = clamp01(1.5 * start);
@@ -158,6 +158,8 @@ export function clientBehaviour(sim: Simulation) {
           case 'arrested':
             market = 0;
             break;
+          default:
+            continue; // deciding and reporting clients always act: the bound of 1 stays
         }
         for (let k = 0; k < SECTORS.length; k++) out[k * nS + s] = awareness + market;
       }
