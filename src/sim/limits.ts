@@ -10,8 +10,12 @@ import { ROW } from './series.ts';
  * request that would not fit is refused before anything starts, saying what fits.
  */
 
-/** Typed-array bytes per agent (state, prev, sector, trait, pending ×2, link, flags, vacant, aux), doubled for growth. */
-export const BYTES_PER_AGENT = 2 * (1 + 1 + 1 + 4 + 1 + 1 + 4 + 1 + 1 + 4);
+/**
+ * Typed-array bytes per agent (state, prev, sector, trait, pending ×2, link,
+ * flags, vacant, aux, and the engine's list of agents that may move with their
+ * draws), doubled for growth.
+ */
+export const BYTES_PER_AGENT = 2 * (1 + 1 + 1 + 4 + 1 + 1 + 4 + 1 + 1 + 4 + 4 + 8);
 /** Per employer, the world also counts its victims. */
 export const BYTES_PER_EMPLOYER = 4;
 /** Bytes one run's series holds per week: metric values, state counts and transition counts. */
@@ -29,8 +33,8 @@ export interface Limits {
 /** Command line: one run per thread, several threads. */
 export const CLI_LIMITS: Limits = { maxAgents: 5_000_000, runBytes: 1024 ** 3 };
 /**
- * The app: a run of this size takes about 10-20 s on a 2-core laptop and keeps
- * the page responsive; bigger runs belong on the command line.
+ * The app: a run of this size (with its baseline) takes about 5-6 s on a 2-core
+ * machine and keeps the page responsive; bigger runs belong on the command line.
  */
 export const BROWSER_LIMITS: Limits = { maxAgents: 250_000, runBytes: 256 * 1024 ** 2 };
 
