@@ -88,7 +88,7 @@ export class Simulation {
   private list = new Int32Array(1024);
   private draws = new Float64Array(1024);
   private hazards = new Float64Array(1024);
-  /** Per type, this week's bound on an agent's total hazard: [sector * states + state]. */
+  /** Per type, this week's bound on an agent's total hazard, times 2^32: [sector * states + state]. */
   private readonly bounds = Object.fromEntries(
     ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
   ) as Record<ActorType, Float64Array>;
@@ -221,7 +221,7 @@ export class Simulation {
     // agent's hazards, so the differential test also checks the bounds.
     const fast = transitioner === tableTransitioner;
     const tables = fast ? c.tables : undefined;
-    const bound = this.bound(type, b, fast);
+    const limits = this.bound(type, b, fast);
     const state = a.state;
     const pending = a.pending;
     const sectors = a.sector;
@@ -245,7 +245,7 @@ export class Simulation {
     if (this.draws.length < n) this.draws = new Float64Array(Math.max(n, 2 * this.draws.length));
     const list = this.list;
     const draws = this.draws;
-    const count = candidates(a, final, bound, b.unbounded ?? 0, nS, stream, w, list, draws);
+    const count = candidates(a, final, limits, b.unbounded ?? 0, nS, stream, w, list, draws);
     // 2. Their hazards, in the behaviour's own loop.
     if (this.hazards.length < count * nE) this.hazards = new Float64Array(Math.max(count * nE, 2 * this.hazards.length));
     const p = this.hazards;
@@ -288,14 +288,15 @@ export class Simulation {
 
   /**
    * This week's bound on the total hazard per (sector, state), with a margin
-   * for rounding; 2 (never reached by a draw) where there is none.
+   * for rounding, in the units of drawBits (times 2^32, which is exact); 2^33,
+   * never reached by a draw, where there is none.
    */
   private bound(type: ActorType, b: Behaviour, thin: boolean): Float64Array {
     const out = this.bounds[type];
-    if (!thin || !b.bounds) return out.fill(2);
+    if (!thin || !b.bounds) return out.fill(2 * BITS);
     out.fill(1);
     b.bounds(out, COMPILED[type].states.length);
-    for (let x = 0; x < out.length; x++) out[x] += BOUND_MARGIN;
+    for (let x = 0; x < out.length; x++) out[x] = (out[x] + BOUND_MARGIN) * BITS;
     return out;
   }
 
@@ -321,19 +322,14 @@ export function withoutMeasures(s: Scenario): Scenario {
   return { ...s, interventions };
 }
 
-/** Scratch for candidates: bounds times 2^32. */
-let scaled = new Float64Array(0);
-
 /**
  * Lists the agents that may move in week w: those with a forced event, and
- * those whose draw falls under the bound of their sector and state or who
- * have an `unbounded` flag (with the draw, in `draws`). Returns how many.
+ * those whose draw's bits fall under the bound (`limits`, times 2^32) of their
+ * sector and state or who have an `unbounded` flag (with the draw, in
+ * `draws`). Returns how many.
  */
-function candidates(a: Agents, final: Uint8Array, bound: Float64Array, unbounded: number, states: number, stream: number, w: number, list: Int32Array, draws: Float64Array): number {
+function candidates(a: Agents, final: Uint8Array, limits: Float64Array, unbounded: number, states: number, stream: number, w: number, list: Int32Array, draws: Float64Array): number {
   const { state, sector, vacant, pending, flags } = a;
-  // Compare the draw's bits with the bound times 2^32 (exact): most agents stop there.
-  const limits = scaled.length < bound.length ? (scaled = new Float64Array(bound.length)) : scaled;
-  for (let x = 0; x < bound.length; x++) limits[x] = bound[x] * BITS;
   const key = weekKey(stream, w);
   const step = weekStep(w);
   let count = 0;
