@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateScenario } from '../../src/scenario/load.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
 import { simulate } from '../../src/sim/engine.ts';
 import type { Metric, Slot } from '../../src/sim/metrics.ts';
@@ -64,7 +65,7 @@ const CAP = 400;
 const WEEKS = 20;
 
 /** A random scenario made small: at most CAP agents of each kind and WEEKS weeks, nothing else changed. */
-export function capPopulations(input: Record<string, unknown>): Record<string, unknown> {
+function capPopulations(input: Record<string, unknown>): Record<string, unknown> {
   const doc = structuredClone(input) as { weeks?: number; assumptions?: { population?: Record<string, number>; sectors?: Record<string, Record<string, number>> } };
   doc.weeks = Math.min(doc.weeks ?? WEEKS, WEEKS);
   const p = doc.assumptions?.population;
@@ -73,4 +74,11 @@ export function capPopulations(input: Record<string, unknown>): Record<string, u
     for (const k of ['employers', 'recruiters', 'workers']) if (typeof sector[k] === 'number') sector[k] = Math.min(sector[k], CAP);
   }
   return doc as Record<string, unknown>;
+}
+
+/** A random valid scenario input, made small and loaded; a rejection is a test failure. */
+export function smallScenario(input: Record<string, unknown>): Scenario {
+  const loaded = validateScenario(capPopulations(input));
+  if (!loaded.ok) throw new Error(`a valid scenario was rejected: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  return loaded.scenario;
 }
