@@ -32,6 +32,8 @@ export interface CliOptions {
   readonly sweep: readonly GridAxis[];
   readonly format: Format;
   readonly out?: string;
+  /** A baseline scenario file to compare against, run with the scenario's seed, runs and weeks. */
+  readonly baselinePath?: string;
   readonly quiet: boolean;
 }
 
@@ -49,6 +51,7 @@ const SPEC = {
   sweep: { type: 'string', multiple: true },
   format: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  baseline: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -75,6 +78,11 @@ Options:
                       at most ${LIMITS.sweepPoints} points
   --format json|csv   output format (default json, or csv when --out ends in .csv)
   --out FILE, -o      write to FILE instead of standard output
+  --baseline FILE     also run FILE with the same seed, runs and weeks (--set
+                      does not apply to it) and compare: per headline metric,
+                      the paired difference run by run with its 90% interval
+                      and its effect (down, up or no clear effect). JSON gets
+                      a "comparison" section; CSV is the comparison table
   --quiet, -q         no progress on standard error
   --help, -h          this text
 
@@ -200,16 +208,20 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     else problems.push(`--format: expected one of json, csv, got ${got(formatRaw)}`);
   }
 
+  const baselinePath = one('baseline');
+  if (baselinePath === '') problems.push('--baseline: expected a file name, got ""');
+
   const sets = strings.set ?? [];
   const sweep = (strings.sweep ?? []).map((raw) => parseSweep(raw, problems)).filter((a): a is GridAxis => a !== undefined);
   const points = sweep.reduce((n, a) => n * a.values.length, 1);
   if (points > LIMITS.sweepPoints) {
     problems.push(`--sweep: ${points} grid points, at most ${LIMITS.sweepPoints} are allowed (split the sweep into several runs)`);
   }
+  if (baselinePath !== undefined && sweep.length > 0) problems.push('--baseline: cannot be combined with --sweep (compare one scenario at a time)');
 
   if (problems.length > 0) return { kind: 'bad', problems };
   return {
     kind: 'run',
-    options: { scenarioPath: positionals[0], seed, runs, threads, weeks, sets, sweep, format, out, quiet: flags.has('quiet') },
+    options: { scenarioPath: positionals[0], seed, runs, threads, weeks, sets, sweep, format, out, baselinePath, quiet: flags.has('quiet') },
   };
 }

@@ -14,11 +14,13 @@ import {
   type GridAxis,
   type OutputDocument,
 } from '../sim/batch.ts';
+import { compareStats, comparisonCSV, HEADLINE_METRICS, windowStats, type Comparison } from '../sim/comparison.ts';
 import { ENGINE_VERSION } from '../sim/engine.ts';
 import { BYTES_PER_WEEK, checkLimits, CLI_LIMITS } from '../sim/limits.ts';
 import type { SimRunner } from '../sim/runner.ts';
 import { LIMITS, parseCliArgs, USAGE, type CliOptions } from './args.ts';
 import { hashScenario, loadScenario, sweepCheck } from './load-scenario.ts';
+import { comparisonTable } from './comparison-table.ts';
 import { checkOutPath, fileOutput, streamOutput, type Output } from './output.ts';
 import { createProgress, silentProgress, type ProgressSink } from './progress.ts';
 import { createThreadRunner } from './thread-runner.ts';
@@ -76,11 +78,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   // --seed and --weeks are part of the scenario as run (its hash and warnings); args.ts checked their ranges.
   const runSets = [...(options.seed === undefined ? [] : [`seed=${options.seed}`]), ...(options.weeks === undefined ? [] : [`weeks=${options.weeks}`])];
   const loaded = loadScenario(options.scenarioPath, [...options.sets, ...runSets]);
-  if (!loaded.ok) {
-    say(io, loaded.problems);
+  // The baseline runs with the scenario's seed and weeks; --set is the scenario's alone.
+  const baseSets = loaded.ok ? [`seed=${loaded.scenario.seed}`, `weeks=${loaded.scenario.weeks}`] : [];
+  const baseLoaded = options.baselinePath === undefined ? undefined : loadScenario(options.baselinePath, baseSets);
+  const asBaseline = (line: string) => `--baseline ${line}`;
+  if (!loaded.ok || baseLoaded?.ok === false) {
+    say(io, [...(loaded.ok ? [] : loaded.problems), ...(baseLoaded?.ok === false ? baseLoaded.problems.map(asBaseline) : [])]);
     return EXIT.badInput;
   }
-  say(io, loaded.warnings.map((w) => `warning: ${w}`));
+  const baseline = baseLoaded?.ok ? baseLoaded.scenario : undefined;
+  say(io, [...loaded.warnings, ...(baseLoaded?.ok ? baseLoaded.warnings.map(asBaseline) : [])].map((w) => `warning: ${w}`));
+  if (baseline && options.runs < 2) say(io, ['warning: --baseline with a single run cannot tell an effect from chance (effect "unknown"); use --runs 5 or more']);
   const { scenario } = loaded;
   const problems: string[] = [];
   let points: { scenario: Scenario }[] = [{ scenario }];
@@ -96,6 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (memory) problems.push(memory);
   // Each point's run must fit on its own (population and memory), before anything starts.
   for (const message of new Set(points.flatMap((p) => checkLimits(p.scenario, CLI_LIMITS).map((x) => x.message)))) problems.push(message);
+  if (baseline) for (const x of checkLimits(baseline, CLI_LIMITS)) problems.push(asBaseline(x.message));
   const outProblem = options.out === undefined ? undefined : checkOutPath(options.out);
   if (outProblem) problems.push(outProblem);
   if (problems.length > 0) {
@@ -111,13 +120,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const progress = options.quiet ? silentProgress : createProgress(io.stderr, printable(scenario.name.slice(0, 30)));
   const output = options.out === undefined ? streamOutput(io.stdout) : fileOutput(options.out);
   try {
+    let comparison: Comparison | undefined;
     if (options.sweep.length === 0) {
-      await runOne(runner, options, scenario, output, controller.signal, progress.update);
+      comparison = await runOne(runner, options, scenario, baseline, output, controller.signal, progress.update);
     } else {
       await runSweep(runner, options, scenario, output, controller.signal, progress.update);
     }
     progress.finish();
     output.commit();
+    if (comparison && !options.quiet) say(io, comparisonTable(comparison, { name: scenario.name, runs: options.runs }));
     return EXIT.ok;
   } catch (e) {
     progress.finish();
@@ -136,11 +147,35 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
 type OnProgress = (done: number, total: number) => void;
 
-async function runOne(runner: SimRunner, options: CliOptions, scenario: Scenario, output: Output, signal: AbortSignal, onProgress: OnProgress) {
+/** The output document with the comparison against `--baseline`. */
+export type ComparedDocument = OutputDocument & { readonly comparison: Comparison };
+
+/** Runs a scenario and, with a baseline, the comparison (returned for standard error). */
+async function runOne(runner: SimRunner, options: CliOptions, scenario: Scenario, baseline: Scenario | undefined, output: Output, signal: AbortSignal, onProgress: OnProgress) {
+  const parts = baseline ? 2 : 1;
+  const first = await summariseRun(runner, scenario, options.runs, signal, (done, total) => onProgress(done, total * parts));
+  if (!baseline) {
+    output.write(options.format === 'json' ? `${formatJSON(first.doc)}\n` : toCSV(first.doc));
+    return undefined;
+  }
+  // Same seed and run index: replicate r of both shares its random draws (common random numbers).
+  const base = await summariseRun(runner, baseline, options.runs, signal, (done, total) => onProgress(total + done, total * parts));
+  const comparison = compareStats(first.stats, base.stats, { baseline: { name: baseline.name, hash: hashScenario(baseline) }, weeks: scenario.weeks });
+  const doc: ComparedDocument = { ...first.doc, comparison };
+  output.write(options.format === 'json' ? `${formatJSON(doc)}\n` : comparisonCSV(comparison));
+  return comparison;
+}
+
+/**
+ * The output document and headline statistics of one scenario's replicates.
+ * Only these outlive the call, so the replicates of the scenario are freed
+ * before its baseline runs (the memory limit stays that of one run).
+ */
+async function summariseRun(runner: SimRunner, scenario: Scenario, runs: number, signal: AbortSignal, onProgress: OnProgress) {
   const { seed } = scenario;
-  const runs = await runner.run({ scenario, seed, runs: options.runs }, { signal, onProgress });
-  const doc = toOutputDocument({ scenario, hash: hashScenario(scenario), engineVersion: ENGINE_VERSION, seed }, summarise(runs));
-  output.write(options.format === 'json' ? `${formatJSON(doc)}\n` : toCSV(doc));
+  const series = await runner.run({ scenario, seed, runs }, { signal, onProgress });
+  const doc = toOutputDocument({ scenario, hash: hashScenario(scenario), engineVersion: ENGINE_VERSION, seed }, summarise(series));
+  return { doc, stats: windowStats(series, HEADLINE_METRICS) };
 }
 
 /** A sweep point in outputs: the values set, then the point's own output document. */

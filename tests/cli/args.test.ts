@@ -85,3 +85,19 @@ describe('splitValues', () => {
     expect(splitValues(text)).toEqual(parts);
   });
 });
+
+describe('--baseline', () => {
+  it('reads the baseline file', () => {
+    expect(run(['s.json', '--baseline', 'b.json', '--runs', '5']).baselinePath).toBe('b.json');
+    expect(run(['s.json']).baselinePath).toBeUndefined();
+  });
+
+  it('refuses an empty name, a second --baseline and a sweep, all at once', () => {
+    expect(bad(['s.json', '--baseline=', '--sweep', 'a=1,2'])).toEqual([
+      '--baseline: expected a file name, got ""',
+      '--baseline: cannot be combined with --sweep (compare one scenario at a time)',
+    ]);
+    expect(bad(['s.json', '--baseline', 'a.json', '--baseline', 'b.json'])).toEqual(['--baseline: given more than once']);
+    expect(bad(['s.json', '--baseline'])).toEqual(['--baseline: expected a value']);
+  });
+});

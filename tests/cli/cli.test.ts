@@ -110,3 +110,93 @@ describe('printable', () => {
     expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 });
+
+describe('--baseline', () => {
+  const HEADLINE = ['consumerDemand', 'derivedDemand', 'victimsInExploitation', 'newlyTrafficked', 'reports', 'victimsIdentified', 'exploitingEmployers', 'exploitativeRecruiters'];
+  const aware = ['--set', 'interventions.awareness.consumers=0.6'];
+
+  it('adds a paired comparison to the JSON, the same for any number of threads', async () => {
+    const [one, two] = await Promise.all(['1', '2'].map((t) => cli(small, '--runs', '6', '--weeks', '30', ...aware, '--baseline', small, '--threads', t, '--quiet')));
+    for (const r of [one, two]) expect(r.code, r.stderr).toBe(EXIT.ok);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stderr).toBe('');
+    const doc = JSON.parse(one.stdout);
+    expect(Object.keys(doc)).toEqual(['scenario', 'engine', 'seed', 'runs', 'weeks', 'series', 'bySector', 'comparison']);
+    const c = doc.comparison;
+    expect(c.baseline).toEqual({ name: SMALL.name, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // The baseline is the file as it is, with the scenario's seed and weeks: not the --set scenario.
+    expect(c.baseline.hash).not.toBe(doc.scenario.hash);
+    // Shorter than two years: every week counts.
+    expect([c.sector, c.fromWeek, c.toWeek, c.level]).toEqual(['total', 0, 30, 0.9]);
+    expect(Object.keys(c.metrics)).toEqual(HEADLINE);
+    for (const m of HEADLINE) {
+      const row = c.metrics[m];
+      expect(Object.keys(row)).toEqual(['scenario', 'baseline', 'difference', 'differenceLo', 'differenceHi', 'change', 'changeLo', 'changeHi', 'effect']);
+      // The effect follows the interval (which way the model moves is its own tests' business).
+      expect(row.effect, m).toBe(row.differenceHi < 0 ? 'down' : row.differenceLo > 0 ? 'up' : 'no clear effect');
+      expect(row.differenceLo).toBeLessThanOrEqual(row.difference);
+      expect(row.differenceHi).toBeGreaterThanOrEqual(row.difference);
+      expect(row.difference).toBeCloseTo(row.scenario - row.baseline, 9);
+    }
+    // The scenario's mean is that of its own series over the window.
+    const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+    expect(c.metrics.consumerDemand.scenario).toBeCloseTo(mean(doc.series.consumerDemand.mean), 9);
+  });
+
+  it('against itself: every difference 0, no clear effect', async () => {
+    const r = await cli(small, '--runs', '3', '--weeks', '8', '--baseline', small, '--quiet');
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.comparison.baseline.hash).toBe(doc.scenario.hash);
+    for (const row of Object.values(doc.comparison.metrics) as Record<string, unknown>[]) {
+      expect(row).toMatchObject({ difference: 0, differenceLo: 0, differenceHi: 0, change: 0, effect: 'no clear effect' });
+    }
+  });
+
+  it('averages weeks 53 to the end of runs of two years or more', async () => {
+    const r = await cli(small, '--runs', '2', '--weeks', '104', '--baseline', small, '--quiet');
+    const c = JSON.parse(r.stdout).comparison;
+    expect([c.fromWeek, c.toWeek]).toEqual([52, 104]);
+  });
+
+  it('writes the comparison table as CSV', async () => {
+    const r = await cli(small, '--runs', '3', '--weeks', '8', ...aware, '--baseline', small, '--format', 'csv', '--quiet');
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('metric,sector,from_week,to_week,scenario_mean,baseline_mean,difference,difference_lo,difference_hi,change,change_lo,change_hi,effect');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(HEADLINE);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^\w+,total,0,8,(-?[\d.e-]+,){8}(down|up|no clear effect)$/);
+  });
+
+  it('prints a comparison table on standard error unless --quiet', async () => {
+    const r = await cli(small, '--runs', '3', '--weeks', '8', ...aware, '--baseline', small);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    expect(r.stderr).toContain(`"${SMALL.name}" against baseline "${SMALL.name}": mean per week over weeks 1-8 (counted from 1), all enabled sectors, 3 paired runs`);
+    expect(r.stderr).toMatch(/^metric +scenario +baseline +change +90% interval +effect$/m);
+    expect(r.stderr).toMatch(/^consumerDemand +[\d.]+ +[\d.]+ +[+-]?[\d.]+% +.* to .*  (down|up|no clear effect)$/m);
+  });
+
+  it('with a single run the effect is unknown, and says so', async () => {
+    const r = await cli(small, '--weeks', '4', '--baseline', small, '--quiet');
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/^warning: --baseline with a single run cannot tell an effect from chance/m);
+    const m = JSON.parse(r.stdout).comparison.metrics.consumerDemand;
+    expect([m.effect, m.differenceLo, m.changeHi]).toEqual(['unknown', null, null]);
+  });
+
+  it('checks the baseline file like the scenario file, reporting both at once', async () => {
+    const broken = file('broken-baseline.json', JSON.stringify({ name: 'b', weeks: 'many', assumptions: { population: { consumers: -1 } } }));
+    const r = await cli(file('broken-scenario.json', JSON.stringify({ name: 3 })), '--baseline', broken);
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.some((l) => /^\S*broken-scenario\.json: name: /.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith(`--baseline ${broken}: `)).map((l) => l.slice(`--baseline ${broken}: `.length).split(':')[0]).sort()).toEqual([
+      'assumptions.population.consumers',
+      'weeks',
+    ]);
+    const missing = await cli(small, '--baseline', join(dir, 'nope.json'));
+    expect(missing.code).toBe(EXIT.badInput);
+    expect(missing.stderr).toContain(`--baseline ${JSON.stringify(join(dir, 'nope.json'))}: no such file`);
+  });
+});

@@ -132,8 +132,18 @@ describe('the workbench in Chromium', () => {
     await page.waitForSelector(tid('pin-1'));
     await page.waitForSelector(tid('compare-table'), { timeout: 120_000 });
     const cells = await page.$$eval(`${tid('compare-table')} [data-testid^="cell-"]`, (els) =>
-      els.map((e) => [e.getAttribute('data-testid')!, e.textContent?.trim() ?? ''] as const),
+      els.map((e) => [e.getAttribute('data-testid')!, e.textContent?.trim() ?? '', e.getAttribute('data-effect') ?? '', e.getAttribute('title') ?? '', e.querySelector('.change')?.textContent ?? ''] as const),
     );
+    // Five runs each: every cell is judged on paired differences. A clear effect shows its
+    // change and interval; an unclear one says so instead of a percentage.
+    for (const [id, , effect, title, bracketed] of cells) {
+      expect(['clear', 'none', 'same'], id).toContain(effect);
+      const change = bracketed.replace(/^\((.*)\)$/, '$1');
+      if (effect === 'none') expect([change, title], id).toEqual(['no clear effect', expect.stringMatching(/^No clear effect:.*90% interval/)]);
+      // From a zero baseline a change has no percentage ('–') and no relative interval.
+      if (effect === 'clear' && change !== '–') expect([change, title], id).toEqual([expect.stringMatching(/^[+−-]?[\d,.]+%$/), expect.stringMatching(/^90% interval of the change: /)]);
+    }
+    await page.waitForSelector(tid('compare-effect-legend'));
     const rows = new Map<string, string[]>();
     for (const [id, text] of cells) {
       const metric = id.replace(/^cell-/, '').replace(/-[^-]+$/, '');

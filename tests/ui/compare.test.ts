@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, END_WEEKS, relativeChange, spreadOf, statOf, varianceNotes, withinVariation } from '../../src/ui/workspace/compare.ts';
+import { compareCells, END_WEEKS, relativeChange, replicateStats, statOf, varianceNotes } from '../../src/ui/workspace/compare.ts';
 import type { MetricSource } from '../../src/ui/workspace/source.ts';
 
 const constant = (v: number, weeks = 20): MetricSource => replicated([new Array<number>(weeks).fill(v)]);
@@ -50,52 +50,66 @@ describe('relativeChange', () => {
 });
 
 describe('compareCells', () => {
-  it('gives value, baseline and change per row', () => {
-    const cells = compareCells(constant(80), constant(100), [{ metric: 'reports', stat: 'mean' }]);
-    expect(cells).toEqual([{ value: 80, baseline: 100, change: -0.2, withinNoise: null }]);
+  const row = [{ metric: 'reports', stat: 'mean' }] as const;
+
+  it('gives value, baseline and change per row; a single run cannot tell an effect', () => {
+    const cells = compareCells(constant(80), constant(100), row);
+    expect(cells).toEqual([{ value: 80, baseline: 100, change: -0.2, changeLo: NaN, changeHi: NaN, resolved: null }]);
   });
 
-  it('marks a difference within run-to-run variation, and one beyond it', () => {
-    const row = [{ metric: 'reports', stat: 'mean' }] as const;
+  it('pairs replicate r with replicate r: a small shift in every run is an effect', () => {
+    // Runs spread widely (their 5-95% ranges overlap), but each is 3 below its baseline run.
     const baseline = flatRuns([90, 95, 100, 105, 110]);
-    // Means 97 against 100: the runs' ranges overlap, so this may be chance.
-    expect(compareCells(flatRuns([87, 92, 97, 102, 107]), baseline, row)[0].withinNoise).toBe(true);
-    // Means 70 against 100: every run lies below every baseline run.
-    const [far] = compareCells(flatRuns([60, 65, 70, 75, 80]), baseline, row);
-    expect(far.withinNoise).toBe(false);
-    expect(far.change).toBeCloseTo(-0.3);
+    const [cell] = compareCells(flatRuns([87, 92, 97, 102, 107]), baseline, row);
+    expect(cell.resolved).toBe(true);
+    expect(cell.change).toBeCloseTo(-0.03);
+    expect([cell.changeLo, cell.changeHi]).toEqual([expect.closeTo(-0.03), expect.closeTo(-0.03)]);
   });
 
-  it('reads the spread of the statistic in the table, not of single weeks', () => {
-    // Every run swings widely from week to week, but each run's average is the same:
-    // a week-by-week band would hide a real shift of the average that this finds.
+  it('says no clear effect when the paired differences straddle 0', () => {
+    const baseline = flatRuns([90, 95, 100, 105, 110]);
+    // The same levels in another order: run by run, some up and some down.
+    const [cell] = compareCells(flatRuns([110, 90, 105, 95, 101]), baseline, row);
+    expect(cell.resolved).toBe(false);
+    expect(cell.changeLo).toBeLessThan(0);
+    expect(cell.changeHi).toBeGreaterThan(0);
+  });
+
+  it('identical runs: no change, not an effect', () => {
+    const [cell] = compareCells(flatRuns([90, 95, 100]), flatRuns([90, 95, 100]), row);
+    expect([cell.change, cell.changeLo, cell.changeHi, cell.resolved]).toEqual([0, 0, 0, false]);
+  });
+
+  it('cannot pair sides with different numbers of runs', () => {
+    expect(compareCells(flatRuns([80, 81, 82]), flatRuns([100, 101]), row)[0].resolved).toBeNull();
+  });
+
+  it('reads the statistic in the table in each run, not single weeks', () => {
+    // Every run swings widely from week to week, but each run's average is 20 below its baseline run's.
     const swing = (level: number, phase: number) => Array.from({ length: 52 }, (_, w) => level + ((w + phase) % 2 === 0 ? 40 : -40));
-    const baseline = replicated([0, 1, 0, 1, 0].map((ph) => swing(100, ph)));
-    const run = replicated([0, 1, 0, 1, 0].map((ph) => swing(80, ph)));
-    expect(compareCells(run, baseline, [{ metric: 'reports', stat: 'mean' }])[0].withinNoise).toBe(false);
+    const baseline = replicated([0, 1, 0, 1, 0].map((ph, i) => swing(100 + i, ph)));
+    const run = replicated([0, 1, 0, 1, 0].map((ph, i) => swing(80 + i, ph)));
+    const [cell] = compareCells(run, baseline, row);
+    expect(cell.resolved).toBe(true);
+    expect(cell.change).toBeCloseTo(-20 / 102);
   });
 
   it('uses the last weeks only for end-of-run rows', () => {
     const weeks = 30;
-    const late = (v: number) => Array.from({ length: weeks }, (_, w) => (w < weeks - END_WEEKS ? 500 + v * 10 : v));
-    const run = replicated([10, 11, 12, 11, 10].map(late));
-    const baseline = replicated([20, 21, 22, 21, 20].map(late));
-    expect(compareCells(run, baseline, [{ metric: 'victimsInExploitation', stat: 'end' }])[0].withinNoise).toBe(false);
+    // Early weeks: the run above its baseline; the last weeks: below it, in every run.
+    const late = (v: number, early: number) => Array.from({ length: weeks }, (_, w) => (w < weeks - END_WEEKS ? early : v));
+    const run = replicated([10, 11, 12, 11, 10].map((v) => late(v, 900)));
+    const baseline = replicated([20, 21, 22, 21, 20].map((v) => late(v, 100)));
+    const [cell] = compareCells(run, baseline, [{ metric: 'victimsInExploitation', stat: 'end' }]);
+    expect(cell.resolved).toBe(true);
+    expect(cell.change).toBeCloseTo(-10 / 20.8);
   });
 });
 
-describe('spreadOf and withinVariation', () => {
-  it('gives the 5th and 95th percentile of finite values', () => {
-    expect(spreadOf([1, 2, 3, 4, 5])).toEqual({ lo: 1.2, hi: 4.8 });
-    expect(spreadOf([3, Number.NaN])).toBeNull();
-    expect(spreadOf([])).toBeNull();
-  });
-
-  it('overlap means within variation; a single run cannot tell', () => {
-    expect(withinVariation([1, 2, 3], [2.5, 3.5, 4.5])).toBe(true);
-    expect(withinVariation([1, 2, 3], [5, 6, 7])).toBe(false);
-    expect(withinVariation([1], [5, 6, 7])).toBeNull();
-    expect(withinVariation([4, 4, 4], [4, 4, 4])).toBe(true);
+describe('replicateStats', () => {
+  it('gives the row statistic per replicate, none for a single run', () => {
+    expect(replicateStats(flatRuns([1, 2, 3]), { metric: 'reports', stat: 'mean' })).toEqual([1, 2, 3]);
+    expect(replicateStats(constant(5), { metric: 'reports', stat: 'mean' })).toEqual([]);
   });
 });
 

@@ -60,6 +60,9 @@ describe('format and numbers', () => {
     expect(i.percent(0.256)).toBe('25.6%');
     expect(i.change(-0.12)).toBe('-12%');
     expect(i.change(0.4)).toBe('+40%');
+    expect(i.change(-0.003)).toBe('-0.3%');
+    expect(i.change(0.00042)).toBe('+0.04%');
+    expect(i.change(0)).toBe('0%');
     expect(i.axis(25_000)).toBe('25K');
     expect(i.bytes(5 * 1024 * 1024)).toBe('5 MB');
   });

@@ -19,6 +19,7 @@ export class I18n {
   readonly #percent: Intl.NumberFormat;
   readonly #compact: Intl.NumberFormat;
   readonly #signedPercent: Intl.NumberFormat;
+  readonly #smallSignedPercent: Intl.NumberFormat;
 
   constructor(locale: string, messages: Messages) {
     this.locale = locale;
@@ -28,6 +29,7 @@ export class I18n {
     this.#percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     this.#compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
     this.#signedPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+    this.#smallSignedPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 1, signDisplay: 'exceptZero' });
   }
 
   /** The message for `key`, with {placeholders} filled. */
@@ -54,8 +56,8 @@ export class I18n {
   /** A share (0-1) as a percentage. */
   percent = (v: number): string => (Number.isFinite(v) ? this.#percent.format(v) : '–');
 
-  /** A relative change (0.12 -> +12%). */
-  change = (v: number): string => (Number.isFinite(v) ? this.#signedPercent.format(v) : '–');
+  /** A relative change (0.12 -> +12%); under 1% with one digit (-0.003 -> -0.3%), so a clear effect never reads 0%. */
+  change = (v: number): string => (!Number.isFinite(v) ? '–' : Math.abs(v) < 0.01 ? this.#smallSignedPercent.format(v) : this.#signedPercent.format(v));
 
   /** A size in bytes, for messages about files. */
   bytes = (n: number): string =>

@@ -1,5 +1,5 @@
-import { quantile } from '../../sim/batch.ts';
 import type { Metric } from '../../sim/metrics.ts';
+import { pairedDifference } from '../../sim/paired.ts';
 import type { MetricSource } from './source.ts';
 
 /**
@@ -54,43 +54,20 @@ export function relativeChange(value: number, base: number): number {
   return (value - base) / base;
 }
 
-/** The range that holds 90% of a statistic over Monte Carlo runs (5th to 95th percentile). */
-export interface Spread {
-  readonly lo: number;
-  readonly hi: number;
-}
-
-/** 5th and 95th percentile (type 7, as the charts' bands) of the finite values; null with fewer than two. */
-export function spreadOf(values: readonly number[]): Spread | null {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length < 2) return null;
-  return { lo: quantile(sorted, 0.05), hi: quantile(sorted, 0.95) };
-}
-
-/**
- * Whether a run's value may differ from the baseline's by chance alone: the
- * ranges that hold 90% of the statistic over the runs of each overlap. The
- * statistic is the one the table shows (a window average), taken in each run
- * on its own, so the spread is that of the number in the cell (a week-by-week
- * band would be wider: averaging over weeks cancels part of the noise).
- * Null when either side has a single run: its chance variation is unknown.
- */
-export function withinVariation(run: readonly number[], baseline: readonly number[]): boolean | null {
-  const a = spreadOf(run);
-  const b = spreadOf(baseline);
-  if (!a || !b) return null;
-  return a.lo <= b.hi && b.lo <= a.hi;
-}
-
 export interface CompareCell {
   readonly value: number;
   readonly baseline: number;
+  /** Relative change from the baseline: of the paired means with several runs, else of the lines. */
   readonly change: number;
+  /** 90% interval of the change (paired differences); NaN with a single run or a zero baseline. */
+  readonly changeLo: number;
+  readonly changeHi: number;
   /**
-   * True: the difference from the baseline is within run-to-run variation
-   * (shown muted); false: larger than it; null: a single run, so unknown.
+   * True: the 90% interval of the paired difference excludes 0, so the change
+   * is shown; false: it includes 0 (no clear effect); null: a single run, or
+   * sides with different numbers of runs, so unknown.
    */
-  readonly withinNoise: boolean | null;
+  readonly resolved: boolean | null;
 }
 
 /** The row's statistic in each replicate of a source. */
@@ -99,17 +76,28 @@ export function replicateStats(source: MetricSource, row: CompareRow): number[] 
   return source.replicates(row.metric).map((values) => statOf(values, row.stat, source.completeWeeks));
 }
 
-/** One cell per row for a run against its baseline. */
+/**
+ * One cell per row for a run against its baseline. Replicate r of both has
+ * the same seed and run index (common random numbers), so they are compared
+ * as pairs (src/sim/paired.ts).
+ */
 export function compareCells(run: MetricSource, baseline: MetricSource, rows: readonly CompareRow[] = COMPARE_ROWS): CompareCell[] {
   return rows.map((row) => {
     const { metric, stat } = row;
     const value = statOf(run.line(metric).values, stat, run.completeWeeks);
     const base = statOf(baseline.line(metric).values, stat, baseline.completeWeeks);
-    return { value, baseline: base, change: relativeChange(value, base), withinNoise: withinVariation(replicateStats(run, row), replicateStats(baseline, row)) };
+    const single = { value, baseline: base, change: relativeChange(value, base), changeLo: Number.NaN, changeHi: Number.NaN, resolved: null };
+    const a = replicateStats(run, row);
+    const b = replicateStats(baseline, row);
+    // Different numbers of runs cannot be paired; the workspace runs a pin's baseline with the pin's runs.
+    if (a.length < 2 || a.length !== b.length) return single;
+    const paired = pairedDifference(a, b);
+    if (paired.resolved === null) return single;
+    return { value, baseline: base, change: paired.change, changeLo: paired.changeLo, changeHi: paired.changeHi, resolved: paired.resolved };
   });
 }
 
-/** What the table says about chance: a legend for muted cells, a hint to use more runs, or both. */
+/** What the table says about chance: a legend for "no clear effect", a hint to use more runs, or both. */
 export function varianceNotes(runsPerPin: readonly number[]): { readonly legend: boolean; readonly singleRunHint: boolean } {
   return { legend: runsPerPin.some((r) => r > 1), singleRunHint: runsPerPin.some((r) => r <= 1) };
 }
