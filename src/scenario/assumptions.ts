@@ -16,7 +16,7 @@ const population = group(
   {
     consumers: num({ default: 20_000, min: 0, max: 2_000_000, integer: true, unit: 'households', description: 'households buying farm and factory goods', source: I, paragraphs: '¶10-11' }),
     consumerShareAgriculture: num({ default: 0.5, min: 0, max: 1, unit: 'share of households', description: 'share of households whose modelled purchases are farm goods (the rest buy factory goods)', source: I }),
-    clients: num({ default: 1500, min: 0, max: 1_000_000, integer: true, unit: 'men', description: 'men in the market for commercial sex (some buying at any time)', source: '6-13% of men have ever paid for sex (UK and Nordic population surveys); scaled to this population, illustrative' }),
+    clients: num({ default: 3000, min: 0, max: 1_000_000, integer: true, unit: 'men', description: 'men in the market for commercial sex (some buying at any time)', source: '6-13% of men have ever paid for sex (UK and Nordic population surveys); scaled to this population, illustrative' }),
     corporateBuyersPerSector: num({ default: 20, min: 1, max: 10_000, integer: true, unit: 'firms per sector', description: 'brands, retailers and importers in each goods sector', source: I, paragraphs: '¶14(b)' }),
   },
   'Population sizes (agents)',
@@ -29,17 +29,17 @@ interface SectorDefaults {
 
 const SECTOR_DEFAULTS: Record<Sector, SectorDefaults> = {
   sexual: {
-    employers: 150, recruiters: 40, workers: 900, profit: 27_000,
+    employers: 300, recruiters: 80, workers: 1800, profit: 27_000,
     profitSource: 'ILO 2024: about USD 10,000 per victim per year on average, far higher in sexual exploitation; order of magnitude, illustrative',
-    victims: 3, victimsSource: 'Dank et al. 2014: about 3 victims per pimp', exploiting: 0.3, subcontractors: 0, moral: 10_000,
+    victims: 3, victimsSource: 'Dank et al. 2014: about 3 victims per pimp', exploiting: 0.3, subcontractors: 0, moral: 30_000,
   },
   agriculture: {
-    employers: 300, recruiters: 60, workers: 4500, profit: 5_000,
+    employers: 600, recruiters: 120, workers: 9000, profit: 5_000,
     profitSource: 'ILO 2024 average about USD 10,000 per victim per year; lower in agriculture, illustrative',
     victims: 8, victimsSource: I, exploiting: 0.1, subcontractors: 0.4, moral: 280_000,
   },
   manufacturing: {
-    employers: 300, recruiters: 60, workers: 4500, profit: 10_000,
+    employers: 600, recruiters: 120, workers: 9000, profit: 10_000,
     profitSource: 'ILO 2024: about USD 10,000 per victim per year on average; illustrative',
     victims: 10, victimsSource: I, exploiting: 0.1, subcontractors: 0.5, moral: 500_000,
   },
@@ -76,8 +76,9 @@ const market = group(
   {
     unitsPerConsumerWeek: num({ default: 1, min: 0, max: 100, unit: 'units per household per week', description: 'farm or factory goods a household buys', source: I, paragraphs: '¶11' }),
     transactionsPerClientWeek: num({ default: 1, min: 0, max: 20, unit: 'transactions per buying client per week', description: 'purchases of commercial sex by a client who is buying', source: I }),
-    demandElasticity: num({ default: 0.3, min: 0, max: 2, unit: 'elasticity', description: 'how strongly exploiters\' expected gain follows final market volume (low: consumer demand is not decisive, ¶11)', source: I, paragraphs: '¶11-12' }),
+    demandElasticity: num({ default: 0.3, min: 0, max: 2, unit: 'elasticity', description: 'how strongly farm and factory exploiters\' expected gain follows the final market for their goods (low: consumer demand is not decisive, ¶11)', source: I, paragraphs: '¶11-12' }),
     labourSupplyElasticity: num({ default: 0.5, min: 0, max: 2, unit: 'elasticity', description: 'how strongly the pool of vulnerable, cheap labour raises what exploitation is worth (¶7)', source: I, paragraphs: '¶7' }),
+    sexMarketElasticity: num({ default: 1, min: 0, max: 2, unit: 'elasticity', description: 'how strongly the places pimps and venue owners seek follow the client market, against the market with no restriction (their demand comes from clients, ¶12, ¶17)', source: I, paragraphs: '¶12, ¶17' }),
     avoidanceCut: num({ default: 0.8, min: 0, max: 1, unit: 'share of purchases', description: 'share of its usual purchases an avoiding household forgoes or replaces with untainted alternatives where no certified goods exist', source: I }),
     certifiedPriceEffect: num({ default: 0.5, min: 0, max: 1, unit: 'share', description: 'how much a fully price-sensitive household is held back from acting on its concern by the price of certified goods', source: I }),
     subcontractorDisplacement: num({ default: 1.5, min: 0, max: 5, unit: 'multiplier', description: 'extra gain (and output) of subcontractors whose buyer screens its direct suppliers: work moves down the chain', source: I, paragraphs: '¶32' }),
@@ -93,8 +94,9 @@ const awareness = group(
     lapse: num({ default: 0.06, min: 0, max: 1, unit: perWeek, description: 'chance an avoiding household slips back to buying as before', source: 'consumer-ethics surveys (a gap of about 10 to 1 between stated and actual ethical purchasing); with attitudeToAction about 1 in 5 aware households avoid at a time, of whom part buy only partly ethically' }),
     certifiedBoost: num({ default: 1, min: 0, max: 10, unit: 'multiplier', description: 'extra uptake of avoidance when all buyers in the sector sell certified goods', source: I, paragraphs: '¶15(c)' }),
     cohortTurnover: num({ default: 0.0005, min: 0, max: 0.05, unit: perWeek, description: 'chance a household is replaced by a new adult cohort (about 1/40 years)', source: I, paragraphs: '¶33' }),
-    schoolLagWeeks: num({ default: 104, min: 0, max: 1040, integer: true, unit: 'weeks', description: 'delay between school education and adult purchasing', source: I, paragraphs: '¶33' }),
-    schoolEffect: num({ default: 0.6, min: 0, max: 1, unit: 'share', description: 'share of school-reached cohorts who start adult life aware; their awareness also decays half as fast', source: I, paragraphs: '¶33' }),
+    schoolLagWeeks: num({ default: 52, min: 0, max: 1040, integer: true, unit: 'weeks', description: 'delay between school education (in the last school year) and the cohort setting up households of its own', source: I, paragraphs: '¶33' }),
+    schoolEffect: num({ default: 0.6, min: 0, max: 1, unit: 'share', description: 'share of school-reached cohorts who start adult life aware', source: I, paragraphs: '¶33' }),
+    schoolDurability: num({ default: 0.2, min: 0, max: 1, unit: 'multiplier', description: 'how fast awareness learned at school fades, relative to awareness from a campaign (values learned young last)', source: I, paragraphs: '¶33' }),
     employerRiskBoost: num({ default: 1, min: 0, max: 10, unit: 'multiplier', description: 'rise in perceived risk for employers reached by a campaign', source: I, paragraphs: '¶25(a)' }),
     clientNoticeBoost: num({ default: 1, min: 0, max: 10, unit: 'multiplier', description: 'extra chance an aware client notices indicators of trafficking', source: I, paragraphs: '¶15(a)' }),
     clientReportBoost: num({ default: 0.5, min: 0, max: 10, unit: 'multiplier', description: 'extra chance an aware, suspicious client reports', source: I }),
@@ -108,24 +110,37 @@ const clients = group(
     startRate: num({ default: 0.05, min: 0, max: 1, unit: perWeek, description: 'chance an inactive client starts buying, before deterrence', source: I }),
     stopRate: num({ default: 0.1, min: 0, max: 1, unit: perWeek, description: 'chance a buying client stops for a while', source: I }),
     noticeRate: num({ default: 0.1, min: 0, max: 1, unit: perWeek, description: 'chance a buying client notices indicators of trafficking, if every seller were a victim', source: I, paragraphs: '¶16' }),
-    reportRate: num({ default: 0.25, min: 0, max: 1, unit: 'share of suspicious clients', description: 'share of suspicious clients who report when they fear nothing', source: I, paragraphs: '¶16' }),
+    reportRate: num({ default: 0.1, min: 0, max: 1, unit: 'share of suspicious clients', description: 'share of suspicious clients who report when they fear nothing', source: I, paragraphs: '¶16' }),
     quitAfterNotice: num({ default: 0.05, min: 0, max: 1, unit: 'share of suspicious clients', description: 'share of suspicious clients who stop buying', source: I }),
     fearOfSelfIncrimination: num({ default: 0.6, min: 0, max: 1, unit: 'share', description: 'share of would-be reporters silenced when reporting could incriminate them', source: I, paragraphs: '¶16' }),
     immunityTrust: num({ default: 0.85, min: 0, max: 1, unit: 'share', description: 'share of that fear removed by a reporting immunity', source: I, paragraphs: '¶16' }),
     returnRate: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance a deterred client comes back to the market', source: I }),
     arrestRate: num({ default: 0.003, min: 0, max: 1, unit: perWeek, description: 'chance police catch a liable client in a week, at full visibility', source: I }),
-    buyingOffenceCost: num({ default: 10_000, min: 0, max: 10_000_000, unit: 'USD', description: 'perceived cost of a conviction for buying sex where that is an offence (fine, stigma)', source: I, paragraphs: '¶17' }),
-    deterrenceScale: num({ default: 20_000, min: 1, max: 10_000_000, unit: 'USD', description: 'expected sanction at which half of would-be buyers are deterred (average risk tolerance)', source: I, paragraphs: '¶20, ¶38' }),
+    deterrenceScale: num({ default: 2_500, min: 1, max: 10_000_000, unit: 'USD', description: 'expected sanction at which half of would-be buyers are deterred (average risk tolerance)', source: I, paragraphs: '¶20, ¶38' }),
   },
   'Clients of commercial sex (¶11, ¶16-17)',
 );
 
+/**
+ * Every sanction is weighed on one scale: months of prison at a perceived cost
+ * per month, plus fines, so that the statutes' order (trafficking above the
+ * use offence above buying sex) holds in what agents expect (¶20, ¶38).
+ */
+const sanctions = group(
+  {
+    prisonMonthCost: num({ default: 2_500, min: 0, max: 1_000_000, unit: 'USD per month', description: 'what a month of prison is worth to the person facing it (employer, recruiter or client), for weighing every custodial sanction on one scale', source: I, paragraphs: '¶20, ¶38' }),
+    traffickingMonths: num({ default: 60, min: 0, max: 480, unit: 'months of imprisonment', description: 'prison term expected on conviction for trafficking or forced labour (statutes: often 5-20 years; Philippines RA 10364: 20 years; Uganda 2009: 15 years)', source: 'national statutes (¶38), typical term; illustrative', paragraphs: '¶38' }),
+    traffickingFine: num({ default: 0, min: 0, max: 10_000_000, unit: 'USD', description: 'fine and confiscation expected on conviction for trafficking, beyond prison', source: I, paragraphs: '¶38' }),
+    buyingOffenceMonths: num({ default: 0, min: 0, max: 120, unit: 'months of imprisonment', description: 'prison term expected on conviction for buying sex where that is an offence (usually fines; Sweden allows up to a year)', source: I, paragraphs: '¶17' }),
+    buyingOffenceFine: num({ default: 4_000, min: 0, max: 10_000_000, unit: 'USD', description: 'fine and stigma of a conviction for buying sex where that is an offence', source: I, paragraphs: '¶17' }),
+  },
+  'Sanctions on one scale (¶20, ¶38)',
+);
+
 const employers = group(
   {
-    exploitRate: num({ default: 0.004, min: 0, max: 1, unit: perWeek, description: 'chance a compliant employer starts exploiting when exploitation is riskless', source: I, paragraphs: '¶12' }),
-    reformRate: num({ default: 0.004, min: 0, max: 1, unit: perWeek, description: 'chance an exploiting employer stops when exploitation is unprofitable', source: I }),
-    prisonMonthCost: num({ default: 5_000, min: 0, max: 1_000_000, unit: 'USD per month', description: 'what a month of prison is worth to an employer, for weighing deterrence', source: I, paragraphs: '¶20' }),
-    traffickingPenaltyCost: num({ default: 150_000, min: 0, max: 10_000_000, unit: 'USD', description: 'perceived cost of a conviction for trafficking or forced labour', source: I }),
+    exploitRate: num({ default: 0.006, min: 0, max: 1, unit: perWeek, description: 'chance a compliant employer starts exploiting when exploitation is riskless', source: I, paragraphs: '¶12' }),
+    reformRate: num({ default: 0.012, min: 0, max: 1, unit: perWeek, description: 'chance an exploiting employer stops when exploitation is unprofitable', source: I }),
     resumeRate: num({ default: 0.05, min: 0, max: 1, unit: perWeek, description: 'chance a sanctioned employer resumes trading compliantly', source: I }),
     closeRate: num({ default: 0.02, min: 0, max: 1, unit: perWeek, description: 'chance a sanctioned employer closes for good', source: I }),
     entryRate: num({ default: 0.02, min: 0, max: 1, unit: perWeek, description: 'chance a closed firm\'s place is taken by a new, compliant firm', source: I }),
@@ -140,7 +155,7 @@ const inspection = group(
     targeting: num({ default: 8, min: 1, max: 50, unit: 'multiplier', description: 'how much more often inspectors visit exploiting workplaces than the average one (risk-based targeting, complaints)', source: I, paragraphs: '¶15(d)' }),
     detectionPerVisit: num({ default: 0.5, min: 0, max: 1, unit: 'probability', description: 'chance a visit to an exploiting workplace detects it', source: I }),
     hiddenDetectionFactor: num({ default: 0.3, min: 0, max: 1, unit: 'multiplier', description: 'detection and identification in hidden segments relative to visible ones', source: I, paragraphs: '¶13, ¶17' }),
-    victimIdOnDetection: num({ default: 0.5, min: 0, max: 1, unit: perWeek, description: 'chance each victim of a detected or investigated employer is identified that week', source: I, paragraphs: '¶13' }),
+    victimIdOnDetection: num({ default: 0.025, min: 0, max: 1, unit: perWeek, description: 'chance each victim of a detected or investigated employer is identified that week', source: I, paragraphs: '¶13' }),
     finePerceivedWeight: num({ default: 1, min: 0, max: 10, unit: 'multiplier', description: 'weight employers give an administrative fine relative to its face value', source: I }),
   },
   'Labour inspection (¶13, ¶15(d))',
@@ -162,8 +177,8 @@ const supplyChain = group(
 
 const recruiters = group(
   {
-    exploitRate: num({ default: 0.003, min: 0, max: 1, unit: perWeek, description: 'chance a fair recruiter turns exploitative at baseline demand when riskless', source: I, paragraphs: '¶14(c)' }),
-    reformRate: num({ default: 0.005, min: 0, max: 1, unit: perWeek, description: 'chance an exploitative recruiter turns fair when exploitation is unprofitable', source: I }),
+    exploitRate: num({ default: 0.008, min: 0, max: 1, unit: perWeek, description: 'chance a fair recruiter turns exploitative at baseline demand when riskless', source: I, paragraphs: '¶14(c)' }),
+    reformRate: num({ default: 0.013, min: 0, max: 1, unit: perWeek, description: 'chance an exploitative recruiter turns fair when exploitation is unprofitable', source: I }),
     applyRate: num({ default: 0.05, min: 0, max: 1, unit: perWeek, description: 'chance an unregistered agency applies for a licence when one is required (exploitative ones a fifth as often)', source: I, paragraphs: '¶15(b)' }),
     auditDetection: num({ default: 0.5, min: 0, max: 1, unit: 'probability', description: 'chance an audit of an exploitative licensed agency finds it', source: I }),
     unlicensedDetection: num({ default: 0.001, min: 0, max: 1, unit: perWeek, description: 'chance an unlicensed agency is caught, without audits, when licences are required', source: I }),
@@ -183,11 +198,12 @@ const workers = group(
     hireRate: num({ default: 0.03, min: 0, max: 1, unit: perWeek, description: 'chance an at-risk worker is recruited for a decent job', source: I }),
     fillRate: num({ default: 0.04, min: 0, max: 1, unit: 'share per week', description: 'share of derived demand that finds a victim within a week, at baseline labour supply', source: I, paragraphs: '¶7' }),
     directShare: num({ default: 0.3, min: 0, max: 1, unit: 'share', description: 'share of trafficking that bypasses recruiters (family, peers, employers themselves)', source: I }),
-    worsenRate: num({ default: 0.03, min: 0, max: 1, unit: perWeek, description: 'chance a worker of an exploiting employer falls into exploitation', source: I }),
+    worsenRate: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance a worker of an exploiting employer falls into exploitation', source: I }),
+    departureRate: num({ default: 0.008, min: 0, max: 0.2, unit: perWeek, description: 'chance a worker who is not exploited (at risk, in decent work or in assistance) leaves the destination; a newcomer takes the place in the at-risk pool (an open population: a stay of about 2.5 years at 0.008)', source: I, paragraphs: '¶7' }),
     turnover: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance a worker in decent work loses the job', source: I }),
-    policeIdentification: num({ default: 0.003, min: 0, max: 1, unit: perWeek, description: 'chance police or outreach identify a victim in a visible segment', source: I, paragraphs: '¶13' }),
-    selfReportRate: num({ default: 0.002, min: 0, max: 1, unit: perWeek, description: 'chance a victim reports to the authorities, without support', source: I, paragraphs: '¶15(e)' }),
-    escapeRate: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance a victim leaves exploitation unidentified', source: I }),
+    policeIdentification: num({ default: 0.0004, min: 0, max: 1, unit: perWeek, description: 'chance police or outreach identify a victim in a visible segment', source: I, paragraphs: '¶13' }),
+    selfReportRate: num({ default: 0.0005, min: 0, max: 1, unit: perWeek, description: 'chance a victim reports to the authorities, without support', source: I, paragraphs: '¶15(e)' }),
+    escapeRate: num({ default: 0.004, min: 0, max: 1, unit: perWeek, description: 'chance a victim leaves exploitation unidentified', source: I }),
     releaseRate: num({ default: 0.2, min: 0, max: 1, unit: perWeek, description: 'chance a victim is let go when the employer stops exploiting', source: I }),
     assistRate: num({ default: 0.3, min: 0, max: 1, unit: perWeek, description: 'chance an identified victim enters assistance', source: I }),
     deportRate: num({ default: 0.15, min: 0, max: 1, unit: perWeek, description: 'chance an identified victim is removed without assistance (cut by migrant rights)', source: I }),
@@ -204,8 +220,9 @@ const workers = group(
 
 const enforcement = group(
   {
-    capacityPer10kWorkers: num({ default: 60, min: 0, max: 10_000, unit: 'concurrent investigations per 10,000 workers', description: 'police and prosecution capacity; cases beyond it wait in a queue', source: I }),
-    caseOpenShare: num({ default: 0.7, min: 0, max: 1, unit: 'share of reports', description: 'share of reports that open a case', source: I }),
+    capacityPer10kWorkers: num({ default: 12, min: 0, max: 10_000, unit: 'concurrent investigations per 10,000 workers', description: 'police and prosecution capacity; cases beyond it wait in a queue', source: I }),
+    caseOpenShare: num({ default: 0.5, min: 0, max: 1, unit: 'share of findings', description: 'share of findings against a known employer or agency (an inspector\'s or auditor\'s finding, a victim\'s account) that open a case', source: I }),
+    tipLeadShare: num({ default: 0.15, min: 0, max: 1, unit: 'share of reports', description: 'share of reports from clients and households that lead the police to an exploiting employer (a tip rarely names one, ¶13)', source: I, paragraphs: '¶13, ¶16' }),
     chargeRate: num({ default: 0.08, min: 0, max: 1, unit: perWeek, description: 'chance an investigation with full evidence leads to charges', source: I }),
     dropRate: num({ default: 0.04, min: 0, max: 1, unit: perWeek, description: 'chance an investigation with no evidence is dropped', source: I }),
     staleRate: num({ default: 0.01, min: 0, max: 1, unit: perWeek, description: 'chance a queued case is dropped before anyone investigates it', source: I }),
@@ -213,8 +230,8 @@ const enforcement = group(
     exploitationConviction: num({ default: 0.5, min: 0, max: 1, unit: 'probability', description: 'conviction probability for trafficking or forced-labour charges, at average evidence', source: I }),
     buyingConviction: num({ default: 0.7, min: 0, max: 1, unit: 'probability', description: 'conviction probability for buying sex where buying is an offence (no knowledge to prove)', source: I, paragraphs: '¶17' }),
     convictionActual: num({ default: 0.15, min: 0, max: 1, unit: 'probability', description: 'conviction probability for the use offence when actual knowledge must be proven', source: I, paragraphs: '¶36' }),
-    convictionReasonToBelieve: num({ default: 0.35, min: 0, max: 1, unit: 'probability', description: 'conviction probability for the use offence under a reason-to-believe test', source: I, paragraphs: '¶36, ¶38' }),
-    convictionInferred: num({ default: 0.5, min: 0, max: 1, unit: 'probability', description: 'conviction probability for the use offence when knowledge may be inferred from objective circumstances', source: I, paragraphs: '¶36' }),
+    convictionReasonToBelieve: num({ default: 0.4, min: 0, max: 1, unit: 'probability', description: 'conviction probability for the use offence under a reason-to-believe test (a lower mental standard than knowledge, Model Law option, Uganda s. 6)', source: I, paragraphs: '¶20, ¶38' }),
+    convictionInferred: num({ default: 0.3, min: 0, max: 1, unit: 'probability', description: 'conviction probability for the use offence when actual knowledge may be inferred from objective circumstances (easier than direct proof, harder than reason to believe)', source: I, paragraphs: '¶36' }),
     conditionsMultiplier: num({ default: 1.3, min: 1, max: 3, unit: 'multiplier', description: 'how much easier conviction is when knowledge of exploitation conditions suffices (Model Law option A) than knowledge of victim status', source: I, paragraphs: '¶20' }),
   },
   'Police, prosecution and courts (¶16, ¶36, ¶38)',
@@ -222,8 +239,8 @@ const enforcement = group(
 
 const regimeDefaults: Record<ProstitutionRegime, [number, number, number, number, number, number]> = {
   // marketScale, hiddenShare, identification, clientLiability, sellerFear, inspectionCoverage
-  'criminalise-both': [0.55, 0.6, 0.8, 1, 0.6, 0],
-  'criminalise-buying': [0.65, 0.55, 1, 1, 0.1, 0],
+  'criminalise-both': [0.7, 0.6, 0.8, 1, 0.6, 0],
+  'criminalise-buying': [0.7, 0.55, 1.2, 1, 0.1, 0],
   'criminalise-selling': [0.9, 0.45, 0.8, 0, 0.6, 0],
   decriminalise: [1, 0.2, 1.2, 0, 0.1, 0.5],
   regulate: [1, 0.35, 1.5, 0, 0.2, 1],
@@ -251,13 +268,13 @@ const prostitution = group(
 
 const simulation = group(
   {
-    burnInWeeks: num({ default: 104, min: 0, max: 520, integer: true, unit: 'weeks', description: 'weeks simulated before week 0 with no demand-side measures (the scenario\'s prostitution regime in force), so that every run starts from a settled baseline; not reported', source: 'modelling choice' }),
+    burnInWeeks: num({ default: 208, min: 0, max: 520, integer: true, unit: 'weeks', description: 'weeks simulated before week 0 with no demand-side measures (the scenario\'s prostitution regime in force), so that every run starts from a settled baseline; not reported', source: 'modelling choice' }),
   },
   'How runs start',
 );
 
 export const assumptionsSchema = group(
-  { simulation, population, sectors, market, awareness, clients, employers, inspection, supplyChain, recruiters, workers, enforcement, prostitution },
+  { simulation, population, sectors, market, awareness, clients, sanctions, employers, inspection, supplyChain, recruiters, workers, enforcement, prostitution },
   'Assumptions: every number that is not a policy choice (MODEL.md "Assumptions")',
 );
 

@@ -8,8 +8,8 @@ import { formatGot, problem, type Problem } from './problem.ts';
  * MIGRATIONS, so that every file ever written keeps loading. A file without
  * `formatVersion` is taken to be of the current version.
  *
- * Format 1 is the first released format, so the table is empty; tests inject
- * a made-up migration from a format 0 to show the machinery works.
+ * Format 1 is the first released format; tests inject a made-up migration
+ * from a format 0 to show the machinery works.
  */
 
 export type JsonObject = Record<string, unknown>;
@@ -31,8 +31,52 @@ export interface Migration {
   up(doc: JsonObject): MigrationStep;
 }
 
-/** Migrations from format k to k + 1, in order. Empty: format 1 is the first. */
-export const MIGRATIONS: readonly Migration[] = [];
+type Doc = Record<string, unknown>;
+const objectAt = (doc: Doc, key: string): Doc => (isPlainObject(doc[key]) ? { ...(doc[key] as Doc) } : {});
+
+/**
+ * Format 2 (engine 2.0.0) puts every sanction on one scale (`assumptions.sanctions`):
+ * the employers' `prisonMonthCost` moves there, the trafficking penalty becomes
+ * months of prison at that cost, and the clients' `buyingOffenceCost` becomes the
+ * buying offence's fine. The model changed too, so results differ.
+ */
+const toFormatTwo: Migration = {
+  from: 1,
+  summary: 'engine 2.0.0 recalibrated the model (docs/model.md, "Model versions"): results differ from those this scenario gave before; every sanction is now on one scale (assumptions.sanctions)',
+  up(doc) {
+    const assumptions = objectAt(doc, 'assumptions');
+    const employers = objectAt(assumptions, 'employers');
+    const clients = objectAt(assumptions, 'clients');
+    const sanctions = objectAt(assumptions, 'sanctions');
+    const notes: string[] = [];
+    if ('prisonMonthCost' in employers) {
+      sanctions.prisonMonthCost = employers.prisonMonthCost;
+      delete employers.prisonMonthCost;
+      notes.push('assumptions.employers.prisonMonthCost is now assumptions.sanctions.prisonMonthCost');
+    }
+    if ('traffickingPenaltyCost' in employers) {
+      const cost = employers.traffickingPenaltyCost;
+      const month = typeof sanctions.prisonMonthCost === 'number' && sanctions.prisonMonthCost > 0 ? sanctions.prisonMonthCost : 2_500;
+      // The same perceived cost, expressed as months of prison (at most the schema's 480).
+      sanctions.traffickingMonths = typeof cost === 'number' ? Math.min(480, Math.round((cost / month) * 100) / 100) : cost;
+      delete employers.traffickingPenaltyCost;
+      notes.push(`assumptions.employers.traffickingPenaltyCost is now assumptions.sanctions.traffickingMonths (${String(sanctions.traffickingMonths)} months at ${month} USD a month)`);
+    }
+    if ('buyingOffenceCost' in clients) {
+      sanctions.buyingOffenceFine = clients.buyingOffenceCost;
+      delete clients.buyingOffenceCost;
+      notes.push('assumptions.clients.buyingOffenceCost is now assumptions.sanctions.buyingOffenceFine');
+    }
+    if (notes.length === 0) return { ok: true, value: doc };
+    const next: Doc = { ...assumptions, sanctions };
+    if (Object.keys(employers).length > 0 || 'employers' in assumptions) next.employers = employers;
+    if (Object.keys(clients).length > 0 || 'clients' in assumptions) next.clients = clients;
+    return { ok: true, value: { ...doc, assumptions: next }, notes };
+  },
+};
+
+/** Migrations from format k to k + 1, in order. */
+export const MIGRATIONS: readonly Migration[] = [toFormatTwo];
 
 export interface MigrateOptions {
   migrations?: readonly Migration[];

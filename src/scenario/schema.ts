@@ -3,7 +3,7 @@ import { assumptionsSchema } from './assumptions.ts';
 import { interventionsSchema } from './interventions.ts';
 
 /** The scenario format version this build writes. Older files are migrated (see migrate.ts). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** The one definition of the scenario format: types, validation, defaults, docs, JSON Schema. */
 export const scenarioSchema = z

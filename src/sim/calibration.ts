@@ -50,21 +50,24 @@ export interface Target {
   pass(mean: number): boolean;
 }
 
-const headline: readonly Metric[] = [
+/** The headline metrics whose drift C6 bounds. */
+export const HEADLINE: readonly Metric[] = [
   'victimsInExploitation', 'newlyTrafficked', 'reTrafficked', 'consumerDemand', 'derivedDemand',
   'reports', 'victimsIdentified', 'exploitingEmployers', 'exploitativeRecruiters',
 ];
 
-/** C6: the largest relative change of a headline metric between weeks 1-104 and 417-520. */
-export function largestDrift(run: RunSeries): { metric: Metric; change: number } {
-  let worst: { metric: Metric; change: number } = { metric: headline[0], change: 0 };
-  for (const m of headline) {
-    const early = windowMean(run, m, { from: 1, to: 104 });
-    const late = windowMean(run, m, { from: 417, to: 520 });
-    const change = early > 0 ? late / early - 1 : late > 0 ? Infinity : 0;
-    if (Math.abs(change) > Math.abs(worst.change)) worst = { metric: m, change };
-  }
-  return worst;
+/** C6 for one metric: its change between weeks 1-104 and 417-520 of a run with no measures. */
+function driftTarget(metric: Metric): Target {
+  return {
+    id: `C6 ${metric}`,
+    title: `stationary baseline: ${metric}, weeks 417-520 against weeks 1-104`,
+    source: 'a baseline that drifts makes every comparison read the drift',
+    range: '-15 % - +15 %',
+    unit: '%',
+    worlds: ['baseline520'],
+    value: ({ baseline520: r }) => 100 * (windowMean(r, metric, { from: 417, to: 520 }) / windowMean(r, metric, { from: 1, to: 104 }) - 1),
+    pass: (v) => Math.abs(v) <= 15,
+  };
 }
 
 const consumerCampaign = (reach: number): ScenarioInput => ({ name: `consumer campaign ${reach}`, interventions: { awareness: { consumers: reach } } });
@@ -156,16 +159,7 @@ export const TARGETS: readonly Target[] = [
     value: ({ decriminalise, criminaliseBuying }) => sexualVictims(decriminalise) / sexualVictims(criminaliseBuying),
     pass: (v) => v >= 1,
   },
-  {
-    id: 'C6',
-    title: 'stationary baseline: largest change of a headline metric, weeks 417-520 against 1-104',
-    source: 'a baseline that drifts makes every comparison read the drift',
-    range: '-15 % - +15 %',
-    unit: '%',
-    worlds: ['baseline520'],
-    value: ({ baseline520: r }) => 100 * largestDrift(r).change,
-    pass: (v) => Math.abs(v) <= 15,
-  },
+  ...HEADLINE.map(driftTarget),
   {
     id: 'C7a',
     title: 'consumer campaign reaching every household: change of consumer demand, weeks 105-260',

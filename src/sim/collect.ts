@@ -14,6 +14,7 @@ type Ratio = { num: Stock; den: Stock };
 const STOCKS: Partial<Record<Metric, Stock>> = {
   consumerDemand: (w, k) => w.consumerDemand[k],
   derivedDemand: (w, k) => w.derivedDemand[k],
+  unfilledPlaces: (w, k) => w.vacancies[k],
   marketVolume: (w, k) => w.marketVolume[k],
   victimsInExploitation: (w, k) => w.exploited[k],
   exploitingEmployers: (w, k) => w.exploiting[k],

@@ -13,7 +13,7 @@ import { SECTORS } from './sectors.ts';
 import { allocateSeries, ROW, type RunSeries, type SeriesShape } from './series.ts';
 
 /** Bumped whenever the same scenario and seed would give different numbers. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '2.0.0';
 
 export interface SimOptions {
   readonly seed: number;

@@ -33,6 +33,7 @@ export const METRICS = [
   'exploitativeRecruiters',
   'awareShare',
   'avoidingShare',
+  'unfilledPlaces',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -45,7 +46,7 @@ export interface MetricInfo {
 
 export const METRIC_INFO: Record<Metric, MetricInfo> = {
   consumerDemand: { unit: 'units per week', total: 'sum', description: 'units bought that were made or delivered with trafficked labour' },
-  derivedDemand: { unit: 'workers per week', total: 'sum', description: 'trafficked workers sought by exploiting employers and exploitative recruiters' },
+  derivedDemand: { unit: 'places', total: 'sum', description: 'places for trafficked labour that exploiting employers hold or seek to fill, plus exploitative recruiters\' weekly orders: the demand of those who profit (¶12), filled or not' },
   marketVolume: { unit: 'units per week', total: 'sum', description: 'all units or transactions bought, tainted or not' },
   hiddenShare: { unit: 'share', total: 'ratio', description: 'share of market volume in hidden segments (private or online sex market, unregistered subcontractors)' },
   victimsInExploitation: { unit: 'workers', total: 'sum', description: 'workers in exploitation (stock)' },
@@ -72,6 +73,7 @@ export const METRIC_INFO: Record<Metric, MetricInfo> = {
   exploitativeRecruiters: { unit: 'recruiters', total: 'sum', description: 'recruiters acting exploitatively and in business (stock)' },
   awareShare: { unit: 'share', total: 'ratio', description: 'share of households and clients who are aware (incl. avoiding)' },
   avoidingShare: { unit: 'share', total: 'ratio', description: 'share of households avoiding tainted goods, and of clients who stopped buying after noticing' },
+  unfilledPlaces: { unit: 'places', total: 'sum', description: 'the part of derived demand not yet filled: places exploiting employers seek and have no victim in' },
 };
 
 /** Column slots: 0 is the total, then one per sector in SECTORS order. */

@@ -14,7 +14,7 @@ const load = (value: unknown): Scenario => {
 
 describe('toCanonicalJSON', () => {
   test('a scenario of defaults is its name and format', () => {
-    expect(toCanonicalJSON(load({ name: 'x' }))).toBe('{\n  "formatVersion": 1,\n  "name": "x"\n}\n');
+    expect(toCanonicalJSON(load({ name: 'x' }))).toBe('{\n  "formatVersion": 2,\n  "name": "x"\n}\n');
   });
 
   test('only what differs from the defaults is kept, in schema order', () => {
@@ -28,7 +28,7 @@ describe('toCanonicalJSON', () => {
     });
     expect(toMinimalInput(s)).toEqual({
       $schema: './scenario.schema.json',
-      formatVersion: 1,
+      formatVersion: 2,
       name: 'x',
       description: 'why',
       interventions: { awareness: { clients: { reach: 0.1, fromWeek: 4 } }, labourInspection: { inspectorsPer10kWorkers: 1 } },

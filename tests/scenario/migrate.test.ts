@@ -29,7 +29,9 @@ const fromZero: Migration = {
     return { ok: true, value: { ...doc, interventions } };
   },
 };
-const migrations = [fromZero];
+/** The made-up step, then this build's own: 0 → 1 → 2. */
+const migrations = [fromZero, ...MIGRATIONS];
+const TWO = `migrated from format 1 to format 2: ${MIGRATIONS[0].summary}`;
 
 describe('the built-in table', () => {
   test('chains without gaps from the oldest readable format to the current one', () => {
@@ -52,8 +54,8 @@ describe('migrate', () => {
     expect(r).toEqual({
       ok: true,
       from: 0,
-      value: { formatVersion: 1, name: 'x', interventions: { labourInspection: { inspectorsPer10kWorkers: 2 } } },
-      warnings: ['migrated from format 0 to format 1: interventions.labourInspection.inspectors is now inspectorsPer10kWorkers'],
+      value: { formatVersion: 2, name: 'x', interventions: { labourInspection: { inspectorsPer10kWorkers: 2 } } },
+      warnings: ['migrated from format 0 to format 1: interventions.labourInspection.inspectors is now inspectorsPer10kWorkers', TWO],
     });
     expect(doc.interventions.labourInspection).toEqual({ inspectors: 2 });
   });
@@ -68,7 +70,7 @@ describe('migrate', () => {
   test('a format with no migration path says which step is missing', () => {
     const r = migrate({ formatVersion: -1, name: 'x' }, { migrations });
     expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual([
-      'formatVersion: this file uses format -1, which this build cannot read: there is no migration from format -1 to format 0 (this build reads formats 0 to 1)',
+      'formatVersion: this file uses format -1, which this build cannot read: there is no migration from format -1 to format 0 (this build reads formats 0 to 2)',
     ]);
   });
 
@@ -95,19 +97,54 @@ describe('loading with migrations', () => {
     if (!r.ok) return;
     expect(r.scenario.interventions.labourInspection.inspectorsPer10kWorkers).toBe(2);
     expect(r.scenario.formatVersion).toBe(FORMAT_VERSION);
-    expect(r.warnings).toEqual(['migrated from format 0 to format 1: interventions.labourInspection.inspectors is now inspectorsPer10kWorkers']);
+    expect(r.warnings).toEqual(['migrated from format 0 to format 1: interventions.labourInspection.inspectors is now inspectorsPer10kWorkers', TWO]);
   });
 
   const cases: [string, unknown, string[]][] = [
     ['newer', { formatVersion: FORMAT_VERSION + 1, name: 'x', futureLever: 1 },
       [`formatVersion: this file was written by a newer version of the workbench (format ${FORMAT_VERSION + 1}); this build reads up to ${FORMAT_VERSION}`]],
     ['older, with no migration in this build', { formatVersion: 0, name: 'x' },
-      ['formatVersion: this file uses format 0, which this build cannot read: there is no migration from format 0 to format 1 (this build reads formats 1 to 1)']],
-    ['not a number', { formatVersion: 'one', name: 'x' }, ['formatVersion: expected a whole number between 1 and 1, got "one"']],
-    ['not whole', { formatVersion: 1.5, name: 'x' }, ['formatVersion: expected a whole number between 1 and 1, got 1.5']],
+      ['formatVersion: this file uses format 0, which this build cannot read: there is no migration from format 0 to format 1 (this build reads formats 1 to 2)']],
+    ['not a number', { formatVersion: 'one', name: 'x' }, ['formatVersion: expected a whole number between 1 and 2, got "one"']],
+    ['not whole', { formatVersion: 1.5, name: 'x' }, ['formatVersion: expected a whole number between 1 and 2, got 1.5']],
   ];
   test.each(cases)('a %s formatVersion', (_label, input, expected) => {
     const r = validateScenario(input);
     expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual(expected);
+  });
+});
+
+describe('format 1 to format 2 (engine 2.0.0: sanctions on one scale)', () => {
+  test('a format-1 file with no sanction fields loads, saying that results changed with the model', () => {
+    const r = validateScenario({ formatVersion: 1, name: 'x' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings).toEqual([TWO]);
+    expect(r.warnings[0]).toMatch(/results differ/);
+  });
+
+  test('the old sanction fields move to assumptions.sanctions, keeping their perceived cost', () => {
+    const r = validateScenario({
+      formatVersion: 1,
+      name: 'x',
+      assumptions: { employers: { prisonMonthCost: 4000, traffickingPenaltyCost: 200_000, exploitRate: 0.01 }, clients: { buyingOffenceCost: 7000 } },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.scenario.assumptions.sanctions;
+    expect([s.prisonMonthCost, s.traffickingMonths, s.buyingOffenceFine]).toEqual([4000, 50, 7000]);
+    expect(s.traffickingMonths * s.prisonMonthCost + s.traffickingFine).toBe(200_000);
+    expect(r.scenario.assumptions.employers.exploitRate).toBe(0.01);
+    expect(r.warnings.slice(1)).toEqual([
+      'assumptions.employers.prisonMonthCost is now assumptions.sanctions.prisonMonthCost',
+      'assumptions.employers.traffickingPenaltyCost is now assumptions.sanctions.traffickingMonths (50 months at 4000 USD a month)',
+      'assumptions.clients.buyingOffenceCost is now assumptions.sanctions.buyingOffenceFine',
+    ]);
+  });
+
+  test('the migration leaves its input untouched', () => {
+    const doc = { formatVersion: 1, name: 'x', assumptions: { clients: { buyingOffenceCost: 1 } } };
+    migrate(doc);
+    expect(doc.assumptions.clients).toEqual({ buyingOffenceCost: 1 });
   });
 });

@@ -59,17 +59,14 @@ export function buyerBehaviour(sim: Simulation) {
     },
     apply() {},
     census() {
-      const screened = new Float64Array(K);
       const certified = new Float64Array(K);
       const all = new Float64Array(K);
       for (let i = 0; i < a.n; i++) {
         const k = a.sector[i];
         all[k]++;
-        if (a.state[i] !== S.unscreened) screened[k]++;
         if (a.state[i] === S.certified) certified[k]++;
       }
       for (let k = 0; k < K; k++) {
-        world.screenedShare[k] = all[k] > 0 ? screened[k] / all[k] : 0;
         world.certifiedShare[k] = all[k] > 0 ? certified[k] / all[k] : 0;
       }
     },

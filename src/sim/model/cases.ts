@@ -87,10 +87,10 @@ export function caseBehaviour(sim: Simulation) {
       sim.tally(OPENED[target], sector);
       if (target === TARGET.employer) sim.agents.employer.aux[index]++;
     },
-    /** A report names no one in particular: it may open a case against an exploiting employer of the sector. */
-    report(_source: 'client' | 'consumer', sector: number, _reporter: number, evidence: number) {
+    /** A report or a lead names no one in particular: it may open a case against an exploiting employer of the sector. */
+    report(_source: 'client' | 'consumer' | 'police', sector: number, _reporter: number, evidence: number) {
       const n = reportCounter++;
-      if (draw(reportStream, n, week) >= en.caseOpenShare) return;
+      if (draw(reportStream, n, week) >= en.tipLeadShare) return;
       const employer = pick(world.exploiters[sector], draw(reportStream + 1, n, week));
       if (employer >= 0) behaviour.open(TARGET.employer, employer, sector, OFFENCE.exploitation, evidence * draw(reportStream + 2, n, week) + 0.2);
     },

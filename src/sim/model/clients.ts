@@ -4,7 +4,7 @@ import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { campaignReach, clamp01, eventIds, pos, stateIds } from './util.ts';
+import { campaignReach, clamp01, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
 
 const ST = stateIds('client', [
   'awareness.unaware|market.inactive', 'awareness.unaware|market.buying', 'awareness.unaware|market.suspicious',
@@ -47,12 +47,18 @@ export function clientBehaviour(sim: Simulation) {
   let arrestSuspicious = 0;
   let buyingOffenceShare = 0;
 
-  /** Perceived expected sanction per year of buying (USD), from recent arrests. */
+  const cost = sanctionCosts(A, cu);
+  /**
+   * Perceived expected sanction per year of buying (USD): the arrests clients
+   * have seen recently (per buying client), times the expected cost of the
+   * offence an arrest is for, each on the one scale of sanctions (¶17, ¶20).
+   */
   const expectedSanction = () => {
     const arrestYear = Math.min(1, 52 * world.clientArrestRate[sexual]);
-    const useCost = cu.penaltyMonths * A.employers.prisonMonthCost + cu.fine;
     const useConviction = sim.behaviours.case.useConviction;
-    return arrestYear * (regime.clientLiability * A.enforcement.buyingConviction * C.buyingOffenceCost + (useLiable ? useConviction * useCost : 0));
+    const buying = A.enforcement.buyingConviction * cost.buying;
+    const use = useLiable ? useConviction * cost.use : 0;
+    return arrestYear * (buyingOffenceShare * buying + (1 - buyingOffenceShare) * use);
   };
 
   /** Probability of each event for agent i in state s, written at p[o + event] (zeroed). */
@@ -117,6 +123,13 @@ export function clientBehaviour(sim: Simulation) {
     },
     prepare(w) {
       learn = 1 - (1 - campaignReach(I.awareness.clients, w)) * (1 - A.awareness.mediaBaseline);
+      // Police reach clients in visible segments more than in hidden ones.
+      const visible = 1 - regime.hiddenShare * (1 - A.inspection.hiddenDetectionFactor);
+      const useBuying = useLiable && cu.variant === 'exploitation-conditions' ? world.victimShare[sexual] : 0;
+      arrestBuying = C.arrestRate * visible * (regime.clientLiability + useBuying);
+      // Under option B only users who knew (here: who noticed) are liable (¶20, ¶35).
+      arrestSuspicious = C.arrestRate * visible * (regime.clientLiability + (useLiable ? 1 : 0));
+      buyingOffenceShare = regime.clientLiability + useBuying > 0 ? regime.clientLiability / (regime.clientLiability + useBuying) : useLiable ? 0 : 1;
       const e = expectedSanction();
       const deterrence = e / (e + C.deterrenceScale);
       start = C.startRate * regime.marketScale * (1 - deterrence);
@@ -126,13 +139,6 @@ export function clientBehaviour(sim: Simulation) {
       const fearUse = useLiable ? C.fearOfSelfIncrimination * (cu.reportingImmunity ? 1 - C.immunityTrust : 1) : 0;
       const fearBuy = C.fearOfSelfIncrimination * regime.clientLiability;
       reportShare = C.reportRate * (1 - fearUse) * (1 - fearBuy);
-      // Police reach clients in visible segments more than in hidden ones.
-      const visible = 1 - regime.hiddenShare * (1 - A.inspection.hiddenDetectionFactor);
-      const useBuying = useLiable && cu.variant === 'exploitation-conditions' ? world.victimShare[sexual] : 0;
-      arrestBuying = C.arrestRate * visible * (regime.clientLiability + useBuying);
-      // Under option B only users who knew (here: who noticed) are liable (¶20, ¶35).
-      arrestSuspicious = C.arrestRate * visible * (regime.clientLiability + (useLiable ? 1 : 0));
-      buyingOffenceShare = regime.clientLiability + useBuying > 0 ? regime.clientLiability / (regime.clientLiability + useBuying) : 0;
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
     fill(list: Int32Array, count: number, p: Float64Array, stride: number) {
@@ -173,6 +179,8 @@ export function clientBehaviour(sim: Simulation) {
       } else if (ev === E.arrest) {
         const offence = draw(arrestStream, i, w) < buyingOffenceShare ? OFFENCE.buying : OFFENCE.use;
         sim.behaviours.case.open(TARGET.client, i, k, offence, 0.3 + 0.5 * draw(arrestStream + 1, i, w));
+        // Police attention (¶17): an arrested client's evidence may lead to the venue.
+        sim.behaviours.case.report('police', k, i, 0.6);
       }
     },
     census() {
@@ -187,10 +195,12 @@ export function clientBehaviour(sim: Simulation) {
         if (m === 'deterred') deterred += n;
         if (AWARE[s]) aware += n;
       }
-      world.buyingClients[sexual] = buying;
       world.awareCount[sexual] = aware;
       world.avoidingCount[sexual] = deterred;
       world.buyerPopulation[sexual] = a.n;
+      // What clients remember of police activity: arrests per buying client (¶17, ¶20).
+      const arrests = sim.tallied('casesAgainstClients', sexual);
+      world.clientArrestRate[sexual] = ema(world.clientArrestRate[sexual], arrests / Math.max(1, buying), A.employers.signalMemoryWeeks);
       const volume = buying * A.market.transactionsPerClientWeek;
       world.marketVolume[sexual] = volume;
       world.consumerDemand[sexual] = volume * world.victimShare[sexual];

@@ -33,7 +33,7 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
       p[o + E.reach] = a.flags[i] & SCHOOLED ? Math.min(1, 2 * reach) : reach;
     } else {
       p[o + E.report] = report[k];
-      p[o + E.forget] = a.flags[i] & SCHOOLED ? aw.decay * 0.5 : aw.decay;
+      p[o + E.forget] = a.flags[i] & SCHOOLED ? aw.decay * aw.schoolDurability : aw.decay;
       if (s === S.aware) p[o + E.commit] = commit[k] * (1 - A.market.certifiedPriceEffect * a.trait[i]);
       else p[o + E.lapse] = aw.lapse;
     }
@@ -84,7 +84,7 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
       const t = aw.cohortTurnover;
       const renew = pos(t * (1 - school)) + pos(t * school);
       const reached = Math.max(pos(Math.min(1, 2 * reach)), pos(reach));
-      const forget = Math.max(pos(aw.decay), pos(aw.decay * 0.5));
+      const forget = Math.max(pos(aw.decay), pos(aw.decay * aw.schoolDurability));
       for (let k = 0; k < SECTORS.length; k++) {
         const aware = renew + pos(report[k]) + forget;
         out[k * nS + S.unaware] = renew + reached;

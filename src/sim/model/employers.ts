@@ -4,7 +4,7 @@ import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { campaignReach, ema, eventIds, pos, stateIds } from './util.ts';
+import { campaignReach, deceptionProtection, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
 
 const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'sanctioned', 'closed']);
 const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);
@@ -37,7 +37,11 @@ export function employerBehaviour(sim: Simulation) {
   const moral = SECTORS.map((s) => A.sectors[s].moralCost);
   const audit = (A.supplyChain.auditDetection * I.supplyChain.auditRate) / 52;
   const useCoversEmployers = cu.variant !== 'none' && cu.scope !== 'clients';
-  const criminalCost = em.traffickingPenaltyCost + (useCoversEmployers ? cu.penaltyMonths * em.prisonMonthCost + cu.fine : 0);
+  // A case can end in a trafficking conviction and, where the use offence
+  // covers employers, in one for the use offence too: each weighed on the one
+  // scale of sanctions with its own conviction probability (¶20, ¶38).
+  const sanction = sanctionCosts(A, cu);
+  const protect = deceptionProtection(A, I);
   const fine = I.labourInspection.sanction * A.inspection.finePerceivedWeight;
 
   const buyerScreening = (i: number) => {
@@ -114,15 +118,23 @@ export function employerBehaviour(sim: Simulation) {
         const ref = world.ref;
         // ¶7: a larger pool of vulnerable labour makes exploitation worth more;
         // ¶11: final demand matters, but weakly.
-        const slack = ref.atRiskShare[k] > 0 ? Math.pow(world.atRisk[k] / Math.max(1, world.workers[k]) / ref.atRiskShare[k], A.market.labourSupplyElasticity) : 1;
-        const market = ref.marketVolume[k] > 0 ? Math.pow(world.marketVolume[k] / ref.marketVolume[k], A.market.demandElasticity) : 1;
-        gain[k] = sa.profitPerVictimYear * sa.victimsPerExploiter * slack * market;
+        // Only the unprotected part of the pool is exploitable labour (¶15(e)).
+        const exploitable = (world.atRisk[k] / Math.max(1, world.workers[k])) * (1 - protect);
+        const slack = ref.atRiskShare[k] > 0 ? Math.pow(exploitable / ref.atRiskShare[k], A.market.labourSupplyElasticity) : 1;
+        // The gain is the profit of the places an exploiter holds: in `sexual`
+        // they follow the client market already (census); elsewhere final
+        // demand moves the gain only weakly (¶11).
+        const goods = !SECTOR_INFO[sector].clientMarket;
+        const market = goods && ref.marketVolume[k] > 0 ? Math.pow(world.marketVolume[k] / ref.marketVolume[k], A.market.demandElasticity) : 1;
+        gain[k] = sa.profitPerVictimYear * world.placesPerExploiter[k] * slack * market;
         gainHidden[k] = gain[k] * (1 + A.market.subcontractorDisplacement);
         const coverage = SECTOR_INFO[sector].clientMarket ? regime.inspectionCoverage : 1;
         const inspectors = (I.labourInspection.inspectorsPer10kWorkers * world.workers[k] * coverage) / 10_000;
         const visits = world.activeEmployers[k] > 0 ? Math.min(1, (inspectors * A.inspection.visitsPerInspectorWeek) / world.activeEmployers[k]) : 0;
         inspect[k] = Math.min(1, visits * A.inspection.targeting) * A.inspection.detectionPerVisit;
-        cost[k] = 52 * world.employerCaseRate[k] * sim.behaviours.case.employerConviction * criminalCost;
+        const kase = sim.behaviours.case;
+        const perCase = A.enforcement.exploitationConviction * sanction.trafficking + (useCoversEmployers ? kase.useConviction * sanction.use : 0);
+        cost[k] = 52 * world.employerCaseRate[k] * perCase;
       });
     },
     hazards: (i: number, s: number, p: Float64Array) => hazards(i, s, p, 0),
@@ -159,39 +171,50 @@ export function employerBehaviour(sim: Simulation) {
       const exploiters: number[][] = SECTORS.map(() => []);
       const open: number[][] = SECTORS.map(() => []);
       const actives: number[][] = SECTORS.map(() => []);
-      const weight = new Float64Array(K);
+      // Output follows the people working for each employer: the hidden
+      // segment's share is measured from where work actually went (¶32).
+      const output = new Float64Array(K);
       const hidden = new Float64Array(K);
       world.exploiting.fill(0);
       world.vacancies.fill(0);
+      world.placesSought.fill(0);
+      SECTORS.forEach((sector, k) => {
+        // ¶12: pimps' and venue owners' demand comes from clients, so in `sexual`
+        // the places an exploiter seeks follow the client market; in goods
+        // sectors final demand is not decisive (¶11) and only moves the gain.
+        const ref = world.ref.marketVolume[k];
+        const market = SECTOR_INFO[sector].clientMarket && ref > 0 ? Math.pow(world.marketVolume[k] / ref, A.market.sexMarketElasticity) : 1;
+        world.placesPerExploiter[k] = A.sectors[sector].victimsPerExploiter * market;
+      });
       const victims = world.victimsOf;
+      const workforce = world.workforceOf;
       for (let i = 0; i < a.n; i++) {
         const s = a.state[i];
         if (s === S.closed) continue;
         const k = a.sector[i];
         actives[k].push(i);
-        const isHidden = (a.flags[i] & HIDDEN) !== 0;
-        const sc = SECTOR_INFO[SECTORS[k]].supplyChain;
-        const b = a.link[i];
-        const w = isHidden && sc && b >= 0 && buyers.state[b] !== 0 ? 1 + A.market.subcontractorDisplacement : 1;
-        weight[k] += w;
-        if (isHidden) hidden[k] += w;
-        if (s === S.exploiting || s === S['under-investigation']) world.exploiting[k]++;
+        const working = workforce[i] ?? 0;
+        output[k] += working;
+        if (a.flags[i] & HIDDEN) hidden[k] += working;
+        if (s === S.exploiting || s === S['under-investigation']) {
+          world.exploiting[k]++;
+          world.placesSought[k] += world.placesPerExploiter[k];
+        }
         if (s === S.exploiting) {
           exploiters[k].push(i);
-          const vacant = Math.max(0, A.sectors[SECTORS[k]].victimsPerExploiter - (victims[i] ?? 0));
+          const vacant = Math.max(0, world.placesPerExploiter[k] - (victims[i] ?? 0));
           world.vacancies[k] += vacant;
           if (vacant > 0) open[k].push(i);
         }
       }
       for (let k = 0; k < K; k++) {
         world.activeEmployers[k] = actives[k].length;
-        world.hiddenOutputShare[k] = weight[k] > 0 ? hidden[k] / weight[k] : 0;
+        world.hiddenOutputShare[k] = output[k] > 0 ? hidden[k] / output[k] : 0;
         world.exploiters[k] = Int32Array.from(exploiters[k]);
         world.openExploiters[k] = Int32Array.from(open[k]);
         world.actives[k] = Int32Array.from(actives[k]);
         const held = Math.max(1, world.exploiting[k]);
         world.employerCaseRate[k] = ema(world.employerCaseRate[k], sim.tallied('casesAgainstEmployers', k) / held, em.signalMemoryWeeks);
-        world.employerConvictionRate[k] = ema(world.employerConvictionRate[k], sim.tallied('convictionsOfEmployers', k) / held, em.signalMemoryWeeks);
       }
     },
   } satisfies Behaviour & Record<string, unknown>;

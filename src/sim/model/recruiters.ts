@@ -4,7 +4,7 @@ import { draw, sequence } from '../rng.ts';
 import { SECTORS } from '../sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { eventIds, stateIds } from './util.ts';
+import { eventIds, sanctionCosts, stateIds } from './util.ts';
 
 const ST = stateIds('recruiter', [
   'conduct.fair|licence.unregistered', 'conduct.fair|licence.licensed', 'conduct.fair|licence.revoked',
@@ -40,7 +40,7 @@ export function recruiterBehaviour(sim: Simulation) {
   // authority's reach beyond its licensees, and through origin countries.
   const unlicensed = L.required ? (R.unlicensedDetection + (L.auditRate / 52) * R.auditReachUnlicensed) * (1 + crossBorder) : 0;
   const transnational = crossBorder * R.unlicensedDetection;
-  const penalty = R.revocationCost + A.enforcement.caseOpenShare * A.enforcement.exploitationConviction * A.employers.traffickingPenaltyCost;
+  const penalty = R.revocationCost + A.enforcement.caseOpenShare * A.enforcement.exploitationConviction * sanctionCosts(A, sim.scenario.interventions.criminaliseUse).trafficking;
 
   const detection = (s: number) =>
     LICENCE[s] === 'licensed' ? audit : LICENCE[s] === 'unregistered' ? unlicensed + transnational : 0;
@@ -108,8 +108,8 @@ export function recruiterBehaviour(sim: Simulation) {
         const s = a.state[i];
         if (EXPLOITATIVE[s] && LICENCE[s] !== 'revoked') world.exploitativeRecruiters[a.sector[i]]++;
       }
-      // Derived demand (¶12): places exploiters want filled, and recruiters' own orders.
-      for (let k = 0; k < K; k++) world.derivedDemand[k] = world.vacancies[k] + R.ordersPerExploitative * world.exploitativeRecruiters[k];
+      // Derived demand (¶12): places exploiters hold or seek, filled or not, and recruiters' own orders.
+      for (let k = 0; k < K; k++) world.derivedDemand[k] = world.placesSought[k] + R.ordersPerExploitative * world.exploitativeRecruiters[k];
     },
     reference() {
       world.ref.exploitativeRecruiters.set(world.exploitativeRecruiters);

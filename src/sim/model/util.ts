@@ -1,4 +1,5 @@
-import type { Campaign } from '../../scenario/interventions.ts';
+import type { Assumptions } from '../../scenario/assumptions.ts';
+import type { Campaign, Interventions } from '../../scenario/interventions.ts';
 import { COMPILED } from '../compile.ts';
 import type { ActorType } from '../machines/index.ts';
 
@@ -40,3 +41,28 @@ export function pick(list: Int32Array, u: number): number {
 /** Exponential moving average step. */
 export const ema = (previous: number, value: number, memoryWeeks: number): number =>
   previous + (value - previous) / Math.max(1, memoryWeeks);
+
+/**
+ * Share of deceptive recruitment that worker organisations and migrant rights
+ * avert (¶15(e)): protected workers are not the cheap, exploitable labour of ¶7.
+ */
+export function deceptionProtection(A: Assumptions, I: Interventions): number {
+  const wp = I.workerProtection;
+  return Math.min(0.95, wp.workerOrganisations * A.workers.organisationsDeceptionEffect + wp.migrantRights * A.workers.rightsDeceptionEffect);
+}
+
+/** The sanctions on one scale (USD): prison months at the perceived cost of a month, plus fines (¶20, ¶38). */
+export interface SanctionCosts {
+  readonly trafficking: number;
+  readonly use: number;
+  readonly buying: number;
+}
+
+export function sanctionCosts(A: Assumptions, use: Interventions['criminaliseUse']): SanctionCosts {
+  const s = A.sanctions;
+  return {
+    trafficking: s.traffickingMonths * s.prisonMonthCost + s.traffickingFine,
+    use: use.penaltyMonths * s.prisonMonthCost + use.fine,
+    buying: s.buyingOffenceMonths * s.prisonMonthCost + s.buyingOffenceFine,
+  };
+}

@@ -5,11 +5,11 @@ import { SECTOR_INFO, SECTORS } from '../sectors.ts';
 import type { Agents } from './agents.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';
-import { clamp01, eventIds, pick, pos, stateIds } from './util.ts';
+import { clamp01, deceptionProtection, eventIds, pick, pos, stateIds } from './util.ts';
 import type { World } from './world.ts';
 
 const S = stateIds('worker', ['at-risk', 'recruited', 'employed', 'exploited', 'identified', 'assisted']);
-const E = eventIds('worker', ['recruit', 'place', 'entrap', 'worsen', 'quit', 'identify', 'escape', 'assist', 'deport', 'reintegrate', 'relapse']);
+const E = eventIds('worker', ['recruit', 'place', 'entrap', 'worsen', 'quit', 'identify', 'escape', 'assist', 'deport', 'reintegrate', 'relapse', 'leave']);
 const EMP = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'closed']);
 const CERTIFIED = stateIds('corporateBuyer', ['certified']).certified;
 const HIDDEN = 1;
@@ -46,7 +46,8 @@ function countWorking(a: Agents, closed: Uint8Array, victims: Int32Array, workin
 
 /**
  * Workers, potential or actual victims (¶7, ¶10, ¶13, ¶15(e)). trait =
- * vulnerability; link = current employer; aux = times trafficked so far;
+ * vulnerability; link = current employer; aux = times trafficked so far (0
+ * for a newcomer who took the place of one who left);
  * flags bit 0 = UNBOUNDED (employed by a closed employer or none; set by the
  * census, read by the engine).
  */
@@ -65,9 +66,8 @@ export function workerBehaviour(sim: Simulation) {
   const entrap = new Float64Array(K);
   const police = new Float64Array(K);
   const self = new Float64Array(K);
-  const protect = Math.min(0.95, wp.workerOrganisations * W.organisationsDeceptionEffect + wp.migrantRights * W.rightsDeceptionEffect);
+  const protect = deceptionProtection(A, I);
   const protection = (wp.workerOrganisations + wp.migrantRights) / 2;
-  const target = SECTORS.map((s) => A.sectors[s].victimsPerExploiter);
   // Census scratch, per employer + 1 (0: none): victims, people working, closed.
   let victims = new Int32Array(0);
   let workingFor = new Int32Array(0);
@@ -92,6 +92,7 @@ export function workerBehaviour(sim: Simulation) {
     switch (s) {
       case S['at-risk']:
         p[o + E.recruit] = Math.min(0.9, (lambda[k] * formerRisk(i) + W.hireRate) * (0.5 + v));
+        p[o + E.leave] = W.departureRate;
         break;
       case S.recruited: {
         const q = clamp01(entrap[k] * (0.5 + v));
@@ -103,8 +104,9 @@ export function workerBehaviour(sim: Simulation) {
         const e = a.link[i];
         const es = e >= 0 ? employers.prev[e] : EMP.closed;
         // Organised workers with rights of their own resist worse conditions or leave (¶15(e)).
-        if (es === EMP.exploiting && world.victimsOf[e] < target[k]) p[o + E.worsen] = W.worsenRate * (1 - protect) * formerRisk(i);
+        if (es === EMP.exploiting && world.victimsOf[e] < world.placesPerExploiter[k]) p[o + E.worsen] = W.worsenRate * (1 - protect) * formerRisk(i);
         p[o + E.quit] = W.turnover + (es === EMP.closed ? 0.5 : 0);
+        p[o + E.leave] = W.departureRate;
         break;
       }
       case S.exploited: {
@@ -122,6 +124,7 @@ export function workerBehaviour(sim: Simulation) {
       case S.assisted:
         p[o + E.reintegrate] = W.reintegrateRate * (1 + wp.workerOrganisations);
         p[o + E.relapse] = W.relapseRate * (1 - W.relapseProtection * protection) * (0.5 + v);
+        p[o + E.leave] = W.departureRate;
         break;
     }
   }
@@ -184,12 +187,12 @@ export function workerBehaviour(sim: Simulation) {
       const seen = Math.max(1, A.inspection.hiddenDetectionFactor);
       const mr = wp.migrantRights;
       const identified = pos(Math.min(0.8, W.assistRate * (1 + mr))) + pos(W.deportRate * (1 - mr));
-      const assisted = pos(W.reintegrateRate * (1 + wp.workerOrganisations)) + 1.5 * pos(W.relapseRate * (1 - W.relapseProtection * protection));
+      const assisted = pos(W.reintegrateRate * (1 + wp.workerOrganisations)) + 1.5 * pos(W.relapseRate * (1 - W.relapseProtection * protection)) + pos(W.departureRate);
       for (let k = 0; k < K; k++) {
         const o = k * nS;
-        out[o + S['at-risk']] = pos(Math.min(0.9, 1.5 * (pos(lambda[k]) * risk + pos(W.hireRate))));
+        out[o + S['at-risk']] = pos(Math.min(0.9, 1.5 * (pos(lambda[k]) * risk + pos(W.hireRate)))) + pos(W.departureRate);
         // Workers of a closed employer (quitting fast) are flagged UNBOUNDED.
-        out[o + S.employed] = pos(W.worsenRate * (1 - protect)) * risk + pos(W.turnover);
+        out[o + S.employed] = pos(W.worsenRate * (1 - protect)) * risk + pos(W.turnover) + pos(W.departureRate);
         const miss = (x: number) => 1 - Math.min(1, pos(x));
         const found = 1 - miss(A.inspection.victimIdOnDetection * seen) * miss(police[k] * seen) * miss(self[k]);
         out[o + S.exploited] = found + pos(W.escapeRate) + pos(W.releaseRate);
@@ -230,9 +233,14 @@ export function workerBehaviour(sim: Simulation) {
         }
         case E.escape:
         case E.quit:
-        case E.deport:
         case E.relapse:
           a.link[i] = -1;
+          break;
+        case E.deport:
+        case E.leave:
+          // The person leaves the destination; a newcomer, never trafficked, takes the place.
+          a.link[i] = -1;
+          a.aux[i] = 0;
           break;
       }
     },
@@ -255,6 +263,7 @@ export function workerBehaviour(sim: Simulation) {
       for (let e = 0; e < employers.n; e++) closed[e + 1] = employers.state[e] === EMP.closed ? 1 : 0;
       countWorking(a, closed, victims, workingFor);
       world.victimsOf = victims.subarray(1);
+      world.workforceOf = workingFor.subarray(1);
       // Working people (employed or exploited) in certified supply chains.
       const certWorking = new Float64Array(K);
       const certExploited = new Float64Array(K);

@@ -17,11 +17,17 @@ export class World {
   readonly victimShare = perSector();
   /** Exploited workers held by each employer. */
   victimsOf = new Int32Array(0);
+  /** People working (employed or exploited) for each employer. */
+  workforceOf = new Int32Array(0);
 
   // Employers
   readonly exploiting = perSector();
   readonly activeEmployers = perSector();
-  /** Places exploiting employers seek to fill with trafficked workers. */
+  /** Places for trafficked labour an exploiting employer holds or seeks (¶12; in `sexual` it follows the client market). */
+  readonly placesPerExploiter = perSector();
+  /** Places exploiting employers hold or seek, filled or not. */
+  readonly placesSought = perSector();
+  /** The unfilled part: places exploiting employers still seek to fill with trafficked workers. */
   readonly vacancies = perSector();
   /** Share of output made with trafficked labour, overall and in the certified channel. */
   readonly taintedShare = perSector();
@@ -35,12 +41,10 @@ export class World {
   actives: Int32Array[] = SECTORS.map(() => new Int32Array(0));
 
   // Corporate buyers
-  readonly screenedShare = perSector();
   readonly certifiedShare = perSector();
 
   // Consumers and clients
   readonly consumerAvoidingShare = perSector();
-  readonly buyingClients = perSector();
 
   // Recruiters
   readonly exploitativeRecruiters = perSector();
@@ -58,8 +62,6 @@ export class World {
   // Remembered signals (exponential moving averages per week)
   /** Cases opened per exploiting employer per week. */
   readonly employerCaseRate = perSector();
-  /** Convictions per exploiting employer per week. */
-  readonly employerConvictionRate = perSector();
   /** Arrests per buying client per week. */
   readonly clientArrestRate = perSector();
   /** Share of employers reached by awareness campaigns (a stock, ¶25(a)). */

@@ -118,6 +118,7 @@ export const FLOW_LABELS_EN: FlowLabels = {
     'worker.deport': 'returned',
     'worker.reintegrate': 'reintegrated',
     'worker.relapse': 're-trafficked',
+    'worker.leave': 'leaves; newcomer',
     'case.assign': 'assigned',
     'case.charge': 'charged',
     'case.drop': 'dropped',
