@@ -81,7 +81,7 @@ const market = group(
     sexMarketElasticity: num({ default: 1, min: 0, max: 2, unit: 'elasticity', description: 'how strongly the places pimps and venue owners seek follow the client market, against the market with no restriction (their demand comes from clients, ¶12, ¶17)', source: I, paragraphs: '¶12, ¶17' }),
     avoidanceCut: num({ default: 0.8, min: 0, max: 1, unit: 'share of purchases', description: 'share of its usual purchases an avoiding household forgoes or replaces with untainted alternatives where no certified goods exist', source: I }),
     certifiedPriceEffect: num({ default: 0.5, min: 0, max: 1, unit: 'share', description: 'how much a fully price-sensitive household is held back from acting on its concern by the price of certified goods', source: I }),
-    subcontractorDisplacement: num({ default: 1.5, min: 0, max: 5, unit: 'multiplier', description: 'extra gain (and output) of subcontractors whose buyer screens its direct suppliers: work moves down the chain', source: I, paragraphs: '¶32' }),
+    subcontractorDisplacement: num({ default: 0.5, min: 0, max: 1, unit: 'share', description: 'share of the work a screening buyer\'s direct suppliers would do with trafficked labour that moves down the chain to its subcontractors (what they gain, the direct suppliers give up)', source: I, paragraphs: '¶32' }),
   },
   'Markets and prices (¶7, ¶10-12)',
 );

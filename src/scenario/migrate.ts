@@ -38,7 +38,8 @@ const objectAt = (doc: Doc, key: string): Doc => (isPlainObject(doc[key]) ? { ..
  * Format 2 (engine 2.0.0) puts every sanction on one scale (`assumptions.sanctions`):
  * the employers' `prisonMonthCost` moves there, the trafficking penalty becomes
  * months of prison at that cost, and the clients' `buyingOffenceCost` becomes the
- * buying offence's fine. The model changed too, so results differ.
+ * buying offence's fine; `market.subcontractorDisplacement` becomes a share of
+ * work moved. The model changed too, so results differ.
  */
 const toFormatTwo: Migration = {
   from: 1,
@@ -48,7 +49,14 @@ const toFormatTwo: Migration = {
     const employers = objectAt(assumptions, 'employers');
     const clients = objectAt(assumptions, 'clients');
     const sanctions = objectAt(assumptions, 'sanctions');
+    const market = objectAt(assumptions, 'market');
     const notes: string[] = [];
+    if (typeof market.subcontractorDisplacement === 'number') {
+      // Was an extra-gain multiplier (0-5); now the share of work moved (0-1).
+      const x = market.subcontractorDisplacement;
+      market.subcontractorDisplacement = x >= 0 ? Math.round((x / (1 + x)) * 1000) / 1000 : x;
+      notes.push(`assumptions.market.subcontractorDisplacement is now the share of work that moves to subcontractors: ${x} became ${String(market.subcontractorDisplacement)}`);
+    }
     if ('prisonMonthCost' in employers) {
       sanctions.prisonMonthCost = employers.prisonMonthCost;
       delete employers.prisonMonthCost;
@@ -69,6 +77,7 @@ const toFormatTwo: Migration = {
     }
     if (notes.length === 0) return { ok: true, value: doc };
     const next: Doc = { ...assumptions, sanctions };
+    if ('market' in assumptions) next.market = market;
     if (Object.keys(employers).length > 0 || 'employers' in assumptions) next.employers = employers;
     if (Object.keys(clients).length > 0 || 'clients' in assumptions) next.clients = clients;
     return { ok: true, value: { ...doc, assumptions: next }, notes };

@@ -142,6 +142,14 @@ describe('format 1 to format 2 (engine 2.0.0: sanctions on one scale)', () => {
     ]);
   });
 
+  test('the displacement multiplier becomes the share of work moved', () => {
+    const r = validateScenario({ formatVersion: 1, name: 'x', assumptions: { market: { subcontractorDisplacement: 1.5 } } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.assumptions.market.subcontractorDisplacement).toBe(0.6);
+    expect(r.warnings[1]).toMatch(/1\.5 became 0\.6/);
+  });
+
   test('the migration leaves its input untouched', () => {
     const doc = { formatVersion: 1, name: 'x', assumptions: { clients: { buyingOffenceCost: 1 } } };
     migrate(doc);

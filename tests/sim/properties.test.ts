@@ -129,8 +129,9 @@ describe('properties of the model (MODEL.md)', () => {
   });
 
   it('3b. over a run, the share of use-offence cases ending in conviction follows the knowledge test', () => {
-    // Many liable clients and active policing, so there are hundreds of cases.
-    const busy = { weeks: 260, assumptions: { population: { clients: 20_000 }, clients: { arrestRate: 0.05 } } };
+    // Many liable clients and active policing, so there are hundreds of cases,
+    // and capacity for all of them, so that none waits until it goes stale.
+    const busy = { weeks: 260, assumptions: { population: { clients: 20_000 }, clients: { arrestRate: 0.05 }, enforcement: { capacityPer10kWorkers: 10_000 } } };
     const share = (knowledge: 'actual' | 'reason-to-believe' | 'inferred') => {
       const s = scenario(SMALL, busy, { interventions: { criminaliseUse: { variant: 'known-victim', knowledge, scope: 'clients' } } });
       const x = meanOver(s, ['convictionsOfClients', 'casesAgainstClients'], { seeds: [1], from: 0 });

@@ -31,7 +31,22 @@ export function employerBehaviour(sim: Simulation) {
 
   // Per sector, recomputed weekly.
   const gain = new Float64Array(K);
+  /** Gains of a screening buyer's direct suppliers and of its subcontractors, after work moved down the chain. */
+  const gainDirect = new Float64Array(K);
   const gainHidden = new Float64Array(K);
+  /** Share of each sector's employers that are subcontractors (the flag never changes). */
+  const hiddenFraction = new Float64Array(K);
+  const countHidden = () => {
+    const all = new Float64Array(K);
+    hiddenFraction.fill(0);
+    for (let i = 0; i < a.n; i++) {
+      all[a.sector[i]]++;
+      if (a.flags[i] & HIDDEN) hiddenFraction[a.sector[i]]++;
+    }
+    for (let k = 0; k < K; k++) if (all[k] > 0) hiddenFraction[k] /= all[k];
+  };
+  // Agents exist already when behaviours are made anew after burn-in.
+  countHidden();
   const cost = new Float64Array(K);
   const inspect = new Float64Array(K);
   const moral = SECTORS.map((s) => A.sectors[s].moralCost);
@@ -54,7 +69,7 @@ export function employerBehaviour(sim: Simulation) {
   const attraction = (i: number) => {
     const k = a.sector[i];
     // Work moves down the chain of a screening buyer, to its subcontractors (¶32).
-    const g = a.flags[i] & HIDDEN && buyerScreening(i) ? gainHidden[k] : gain[k];
+    const g = buyerScreening(i) ? (a.flags[i] & HIDDEN ? gainHidden[k] : gainDirect[k]) : gain[k];
     const hiddenFactor = a.flags[i] & HIDDEN ? A.inspection.hiddenDetectionFactor : 1;
     const c = cost[k] + 52 * (inspect[k] * hiddenFactor * fine + auditHazard(i) * A.supplyChain.dropShare * g / 52 * 26);
     const caution = 1.5 - a.trait[i];
@@ -109,6 +124,7 @@ export function employerBehaviour(sim: Simulation) {
           if (setup() < sa.initialExploitingShare) a.state[i] = S.exploiting;
         }
       });
+      countHidden();
     },
     prepare(w: number) {
       const reach = campaignReach(I.awareness.employers, w);
@@ -127,7 +143,14 @@ export function employerBehaviour(sim: Simulation) {
         const goods = !SECTOR_INFO[sector].clientMarket;
         const market = goods && ref.marketVolume[k] > 0 ? Math.pow(world.marketVolume[k] / ref.marketVolume[k], A.market.demandElasticity) : 1;
         gain[k] = sa.profitPerVictimYear * world.placesPerExploiter[k] * slack * market;
-        gainHidden[k] = gain[k] * (1 + A.market.subcontractorDisplacement);
+        // A screening buyer's direct suppliers move a share of the work they
+        // would do with trafficked labour to its subcontractors (¶32): what the
+        // subcontractors gain is what the direct suppliers give up, so
+        // displacement moves exploitation; it creates none.
+        const moved = A.market.subcontractorDisplacement;
+        const h = hiddenFraction[k];
+        gainDirect[k] = gain[k] * (h > 0 ? 1 - moved : 1);
+        gainHidden[k] = h > 0 ? gain[k] * (1 + (moved * (1 - h)) / h) : gain[k];
         const coverage = SECTOR_INFO[sector].clientMarket ? regime.inspectionCoverage : 1;
         const inspectors = (I.labourInspection.inspectorsPer10kWorkers * world.workers[k] * coverage) / 10_000;
         const visits = world.activeEmployers[k] > 0 ? Math.min(1, (inspectors * A.inspection.visitsPerInspectorWeek) / world.activeEmployers[k]) : 0;
