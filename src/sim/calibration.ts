@@ -1,8 +1,9 @@
-import type { ScenarioInput } from '../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { scenarioSchema } from '../scenario/schema.ts';
 import { quantile } from './batch.ts';
 import { simulate } from './engine.ts';
 import type { Metric, Slot } from './metrics.ts';
+import type { SimRunner } from './runner.ts';
 import { metricSeries, type RunSeries } from './series.ts';
 
 /**
@@ -201,27 +202,66 @@ export interface CalibrationOptions {
   readonly run?: (input: ScenarioInput, weeks: number, seed: number, run: number) => RunSeries;
 }
 
+const scenarioOf = (input: ScenarioInput, weeks: number): Scenario => scenarioSchema.parse({ ...input, weeks });
+
 const simulateInput = (input: ScenarioInput, weeks: number, seed: number, run: number): RunSeries =>
-  simulate(scenarioSchema.parse({ ...input, weeks }), { seed, run });
+  simulate(scenarioOf(input, weeks), { seed, run });
+
+/** The worlds the targets read, each once, in order of first use. */
+export function worldsOf(targets: readonly Target[]): string[] {
+  return [...new Set(targets.flatMap((t) => t.worlds))];
+}
+
+/**
+ * The targets' results from every world's replicates (`runs[world][r]`, the
+ * same seed and run index r in every world). Values are taken and summed in
+ * replicate order, so the result does not depend on how the runs were made.
+ */
+export function evaluate(targets: readonly Target[], runs: Readonly<Record<string, readonly RunSeries[]>>, replicates: number): TargetResult[] {
+  return targets.map((target) => {
+    const v: number[] = [];
+    for (let r = 0; r < replicates; r++) {
+      const paired: Record<string, RunSeries> = {};
+      for (const name of target.worlds) paired[name] = runs[name][r];
+      v.push(target.value(paired));
+    }
+    const sorted = [...v].sort((x, y) => x - y);
+    const mean = v.reduce((s, x) => s + x, 0) / v.length;
+    return { target, mean, p05: quantile(sorted, 0.05), p95: quantile(sorted, 0.95), values: v, pass: target.pass(mean) };
+  });
+}
 
 /** Runs every world the targets need, once per replicate, and evaluates the targets. */
 export function calibrate(options: CalibrationOptions): TargetResult[] {
   const targets = options.targets ?? TARGETS;
   const run = options.run ?? simulateInput;
-  const names = [...new Set(targets.flatMap((t) => t.worlds))];
-  const values = targets.map(() => [] as number[]);
-  for (let r = 0; r < options.replicates; r++) {
-    const runs: Record<string, RunSeries> = {};
-    for (const name of names) {
-      const w = CALIBRATION_WORLDS[name];
-      runs[name] = run(w.input, w.weeks, options.seed, r);
-    }
-    targets.forEach((t, j) => values[j].push(t.value(runs)));
+  const runs: Record<string, RunSeries[]> = {};
+  for (const name of worldsOf(targets)) {
+    const w = CALIBRATION_WORLDS[name];
+    runs[name] = Array.from({ length: options.replicates }, (_, r) => run(w.input, w.weeks, options.seed, r));
   }
-  return targets.map((target, j) => {
-    const v = values[j];
-    const sorted = [...v].sort((x, y) => x - y);
-    const mean = v.reduce((s, x) => s + x, 0) / v.length;
-    return { target, mean, p05: quantile(sorted, 0.05), p95: quantile(sorted, 0.95), values: v, pass: target.pass(mean) };
-  });
+  return evaluate(targets, runs, options.replicates);
+}
+
+export interface AsyncCalibrationOptions {
+  readonly seed: number;
+  readonly replicates: number;
+  readonly targets?: readonly Target[];
+  /** Runs a world's replicates 0..runs-1 (e.g. spread over threads); resolves in run order. */
+  readonly runner: Pick<SimRunner, 'run'>;
+  /** Called as each world's replicates are done. */
+  readonly onWorld?: (name: string, index: number, count: number) => void;
+}
+
+/** `calibrate` through a runner: the same results, whatever runs the replicates. */
+export async function calibrateAsync(options: AsyncCalibrationOptions): Promise<TargetResult[]> {
+  const targets = options.targets ?? TARGETS;
+  const names = worldsOf(targets);
+  const runs: Record<string, RunSeries[]> = {};
+  for (const [i, name] of names.entries()) {
+    const w = CALIBRATION_WORLDS[name];
+    runs[name] = await options.runner.run({ scenario: scenarioOf(w.input, w.weeks), seed: options.seed, runs: options.replicates });
+    options.onWorld?.(name, i, names.length);
+  }
+  return evaluate(targets, runs, options.replicates);
 }

@@ -60,7 +60,7 @@ describe('runCli', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('interventions.awareness.consumers,run_stat,sector,metric,week,value');
     expect(lines[1]).toMatch(/^0,mean,total,consumerDemand,0,/);
-    expect(lines.at(-1)).toMatch(/^0\.4,p95,agriculture,avoidingShare,1,/);
+    expect(lines.at(-1)).toMatch(/^0\.4,p95,agriculture,unfilledPlaces,1,/);
   });
 
   it('prints help on stdout', async () => {

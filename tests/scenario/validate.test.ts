@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { validateScenario, type LoadResult } from '../../src/scenario/load.ts';
+import { defaultScenario, parseScenarioText, validateScenario, type LoadResult } from '../../src/scenario/load.ts';
 import { MAX_PROBLEMS } from '../../src/scenario/limits.ts';
+import { sanctionScale, scenarioWarnings } from '../../src/scenario/warnings.ts';
 
 const messages = (r: LoadResult) => (r.ok ? [] : r.problems.map((p) => p.message));
 
@@ -151,5 +154,84 @@ describe('valid scenarios', () => {
     const r = validateScenario(input);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.warnings).toEqual(expected);
+  });
+});
+
+describe('sanctions out of the statutes\' order (¶17, ¶20, ¶38)', () => {
+  const use = (months: number, fine: string, cost: string) =>
+    `interventions.criminaliseUse.penaltyMonths ${months} × assumptions.sanctions.prisonMonthCost USD 2,500 + interventions.criminaliseUse.fine USD ${fine} = USD ${cost}`;
+  const useAboveTrafficking = (useTerms: string, months: number, fine: string, cost: string) =>
+    'interventions.criminaliseUse: the use offence costs more than a trafficking conviction on the one scale of sanctions ' +
+    `(${useTerms}, against assumptions.sanctions.traffickingMonths ${months} × USD 2,500 + assumptions.sanctions.traffickingFine USD ${fine} = USD ${cost}); ` +
+    "the statutes punish using a victim's services less than trafficking (¶20, ¶38)";
+  const buyingAboveUse = (months: number, fine: string, cost: string, useTerms: string) =>
+    'assumptions.sanctions: the buying offence costs more than the use offence on the one scale of sanctions ' +
+    `(assumptions.sanctions.buyingOffenceMonths ${months} × USD 2,500 + assumptions.sanctions.buyingOffenceFine USD ${fine} = USD ${cost}, against ${useTerms}); ` +
+    "the statutes punish buying sex less than using a victim's services (¶17, ¶34-35, ¶38)";
+  const option = (criminaliseUse: object, assumptions: object = {}, regime?: string) => ({
+    name: 'x',
+    interventions: { criminaliseUse: { variant: 'known-victim', ...criminaliseUse }, ...(regime ? { prostitutionRegime: regime } : {}) },
+    assumptions,
+  });
+
+  const cases: [string, unknown, string[]][] = [
+    ['a use offence longer than trafficking', option({ penaltyMonths: 120 }),
+      [useAboveTrafficking(use(120, '0', '300,000'), 60, '0', '150,000')]],
+    ['a use offence whose fine lifts it above trafficking', option({ penaltyMonths: 6, fine: 200_000 }),
+      [useAboveTrafficking(use(6, '200,000', '215,000'), 60, '0', '150,000')]],
+    ['a trafficking term just below the use offence', option({}, { sanctions: { traffickingMonths: 3, traffickingFine: 5_000 } }),
+      [useAboveTrafficking(use(6, '0', '15,000'), 3, '5,000', '12,500')]],
+    ['option A, a cheaper month of prison and a trafficking fine', option({ variant: 'exploitation-conditions', penaltyMonths: 24, fine: 1_000 }, { sanctions: { prisonMonthCost: 1_000, traffickingMonths: 12, traffickingFine: 10_000 } }),
+      ['interventions.criminaliseUse: the use offence costs more than a trafficking conviction on the one scale of sanctions ' +
+        '(interventions.criminaliseUse.penaltyMonths 24 × assumptions.sanctions.prisonMonthCost USD 1,000 + interventions.criminaliseUse.fine USD 1,000 = USD 25,000, ' +
+        'against assumptions.sanctions.traffickingMonths 12 × USD 1,000 + assumptions.sanctions.traffickingFine USD 10,000 = USD 22,000); ' +
+        "the statutes punish using a victim's services less than trafficking (¶20, ¶38)"]],
+    ['a buying fine above the use offence where buying is an offence', option({}, { sanctions: { buyingOffenceFine: 20_000 } }, 'criminalise-buying'),
+      [buyingAboveUse(0, '20,000', '20,000', use(6, '0', '15,000'))]],
+    ['a buying prison term above the use offence where both sides are offences', option({}, { sanctions: { buyingOffenceMonths: 12 } }, 'criminalise-both'),
+      [buyingAboveUse(12, '4,000', '34,000', use(6, '0', '15,000'))]],
+    ['both at once', option({}, { sanctions: { traffickingMonths: 0, buyingOffenceFine: 20_000 } }, 'criminalise-buying'),
+      [useAboveTrafficking(use(6, '0', '15,000'), 0, '0', '0'), buyingAboveUse(0, '20,000', '20,000', use(6, '0', '15,000'))]],
+  ];
+  test.each(cases)('warns about %s', (_label, input, expected) => {
+    const r = validateScenario(input);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings).toEqual(expected);
+  });
+
+  const quiet: [string, unknown][] = [
+    ['the defaults', { name: 'x' }],
+    ['a use offence at the defaults', option({})],
+    ['a use offence equal to trafficking (not above it)', option({ penaltyMonths: 60 })],
+    ['a trafficking term and fine that just match the use offence', option({}, { sanctions: { traffickingMonths: 4, traffickingFine: 5_000 } })],
+    ['a long use penalty with no use offence', { name: 'x', interventions: { criminaliseUse: { penaltyMonths: 240, fine: 1_000_000 } } }],
+    ['a buying offence above no use offence', { name: 'x', interventions: { prostitutionRegime: 'criminalise-buying' }, assumptions: { sanctions: { buyingOffenceFine: 1_000_000 } } }],
+    ['a large buying fine where buying is no offence', option({}, { sanctions: { buyingOffenceFine: 1_000_000 } }, 'criminalise-selling')],
+    ['a large buying fine where the regime\'s client liability is 0', option({}, { sanctions: { buyingOffenceFine: 1_000_000 }, prostitution: { 'criminalise-buying': { clientLiability: 0 } } }, 'criminalise-buying')],
+    ['a buying offence equal to the use offence', option({}, { sanctions: { buyingOffenceFine: 15_000 } }, 'criminalise-buying')],
+  ];
+  test.each(quiet)('no warning for %s', (_label, input) => {
+    const r = validateScenario(input);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings).toEqual([]);
+  });
+
+  const dir = join(import.meta.dirname, '../../scenarios');
+  const presets = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+  test.each(presets)('the preset %s keeps the statutes\' order', (file) => {
+    const r = parseScenarioText(readFileSync(join(dir, file), 'utf8'), file);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.filter((w) => w.includes('on the one scale of sanctions'))).toEqual([]);
+    const { trafficking, use, buying } = sanctionScale(r.scenario);
+    expect(use.cost).toBeLessThanOrEqual(trafficking.cost);
+    if (r.scenario.interventions.criminaliseUse.variant !== 'none') expect(buying.cost).toBeLessThanOrEqual(use.cost);
+  });
+
+  test('the defaults keep the statutes\' order with every offence switched on', () => {
+    const s = defaultScenario();
+    s.interventions.criminaliseUse.variant = 'known-victim';
+    s.interventions.prostitutionRegime = 'criminalise-both';
+    expect(scenarioWarnings(s)).toEqual([]);
   });
 });

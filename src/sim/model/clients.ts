@@ -47,7 +47,7 @@ export function clientBehaviour(sim: Simulation) {
   let arrestSuspicious = 0;
   let buyingOffenceShare = 0;
 
-  const cost = sanctionCosts(A, cu);
+  const cost = sanctionCosts(sim.scenario);
   /**
    * Perceived expected sanction per year of buying (USD): the arrests clients
    * have seen recently (per buying client), times the expected cost of the

@@ -55,7 +55,7 @@ export function employerBehaviour(sim: Simulation) {
   // A case can end in a trafficking conviction and, where the use offence
   // covers employers, in one for the use offence too: each weighed on the one
   // scale of sanctions with its own conviction probability (¶20, ¶38).
-  const sanction = sanctionCosts(A, cu);
+  const sanction = sanctionCosts(sim.scenario);
   const protect = deceptionProtection(A, I);
   const fine = I.labourInspection.sanction * A.inspection.finePerceivedWeight;
 

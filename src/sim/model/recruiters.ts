@@ -40,7 +40,7 @@ export function recruiterBehaviour(sim: Simulation) {
   // authority's reach beyond its licensees, and through origin countries.
   const unlicensed = L.required ? (R.unlicensedDetection + (L.auditRate / 52) * R.auditReachUnlicensed) * (1 + crossBorder) : 0;
   const transnational = crossBorder * R.unlicensedDetection;
-  const penalty = R.revocationCost + A.enforcement.caseOpenShare * A.enforcement.exploitationConviction * sanctionCosts(A, sim.scenario.interventions.criminaliseUse).trafficking;
+  const penalty = R.revocationCost + A.enforcement.caseOpenShare * A.enforcement.exploitationConviction * sanctionCosts(sim.scenario).trafficking;
 
   const detection = (s: number) =>
     LICENCE[s] === 'licensed' ? audit : LICENCE[s] === 'unregistered' ? unlicensed + transnational : 0;

@@ -1,4 +1,6 @@
 import type { Assumptions } from '../../scenario/assumptions.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { sanctionScale } from '../../scenario/warnings.ts';
 import type { Campaign, Interventions } from '../../scenario/interventions.ts';
 import { COMPILED } from '../compile.ts';
 import type { ActorType } from '../machines/index.ts';
@@ -58,11 +60,8 @@ export interface SanctionCosts {
   readonly buying: number;
 }
 
-export function sanctionCosts(A: Assumptions, use: Interventions['criminaliseUse']): SanctionCosts {
-  const s = A.sanctions;
-  return {
-    trafficking: s.traffickingMonths * s.prisonMonthCost + s.traffickingFine,
-    use: use.penaltyMonths * s.prisonMonthCost + use.fine,
-    buying: s.buyingOffenceMonths * s.prisonMonthCost + s.buyingOffenceFine,
-  };
+/** What agents weigh: the costs of the scenario format's own scale (`sanctionScale`, which its warnings check). */
+export function sanctionCosts(scenario: Scenario): SanctionCosts {
+  const s = sanctionScale(scenario);
+  return { trafficking: s.trafficking.cost, use: s.use.cost, buying: s.buying.cost };
 }
