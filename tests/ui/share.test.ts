@@ -23,6 +23,15 @@ describe('share links', () => {
     expect(back.runs).toBe(8);
   });
 
+  it('open a link made before engine 2.0.0 (format 1), migrated, with a notice that results changed with the model', () => {
+    const old = { formatVersion: 1, name: 'old link', assumptions: { employers: { traffickingPenaltyCost: 150_000 } } };
+    const back = decodeShareHash(`#s=${compressToEncodedURIComponent(JSON.stringify(old))}&r=5`);
+    expect(back.kind).toBe('ok');
+    if (back.kind !== 'ok') return;
+    expect(back.scenario.assumptions.sanctions.traffickingMonths).toBe(60);
+    expect(back.warnings.join('\n')).toMatch(/results differ/);
+  });
+
   it('carry the format version', () => {
     const hash = encodeShareHash(scenario, 1);
     const packed = hash.slice(3, hash.indexOf('&'));
