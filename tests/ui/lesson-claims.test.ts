@@ -33,8 +33,12 @@ describe('the lesson\'s claims hold in the Compare view at the app\'s defaults',
     const text = `consumer ${show(consumer)}, derived ${show(derived)}`;
     expect(consumer.resolved, text).toBe(true);
     expect(consumer.change, text).toBeLessThan(0);
-    // Clearly more: the two 90 % intervals do not overlap.
+    // Clearly more: the two 90 % intervals do not overlap; and, as the preset's
+    // description says, about twice as much.
     expect(consumer.changeHi, text).toBeLessThan(derived.changeLo);
+    expect(derived.change, text).toBeLessThan(0);
+    expect(consumer.change / derived.change, text).toBeGreaterThanOrEqual(1.5);
+    expect(consumer.change / derived.change, text).toBeLessThanOrEqual(3);
   });
 
   it('step 3: due diligence acts on employers: exploiting employers and derived demand fall', () => {
