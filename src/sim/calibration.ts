@@ -57,6 +57,20 @@ export const HEADLINE: readonly Metric[] = [
   'reports', 'victimsIdentified', 'exploitingEmployers', 'exploitativeRecruiters',
 ];
 
+/** C5 for one legal regime: its sexual-sector victims against those under criminalise-buying. */
+function regimeTarget(id: string, world: 'regulate' | 'decriminalise'): Target {
+  return {
+    id,
+    title: `sexual-sector victims, ${world} / criminalise-buying`,
+    source: 'Cho, Dreher & Neumayer 2013; Jakobsson & Kotsadam 2013',
+    range: '≥ 1 (not fewer than under criminalise-buying)',
+    unit: 'ratio',
+    worlds: [world, 'criminaliseBuying'],
+    value: (runs) => sexualVictims(runs[world]) / sexualVictims(runs.criminaliseBuying),
+    pass: (v) => v >= 1,
+  };
+}
+
 /** C6 for one metric: its change between weeks 1-104 and 417-520 of a run with no measures. */
 function driftTarget(metric: Metric): Target {
   return {
@@ -140,26 +154,8 @@ export const TARGETS: readonly Target[] = [
     value: ({ campaign3: r }) => avoidingPerAware(r),
     pass: (v) => v >= 0.04 && v <= 0.25,
   },
-  {
-    id: 'C5a',
-    title: 'sexual-sector victims, regulate / criminalise-buying',
-    source: 'Cho, Dreher & Neumayer 2013; Jakobsson & Kotsadam 2013',
-    range: '≥ 1 (not fewer than under criminalise-buying)',
-    unit: 'ratio',
-    worlds: ['regulate', 'criminaliseBuying'],
-    value: ({ regulate, criminaliseBuying }) => sexualVictims(regulate) / sexualVictims(criminaliseBuying),
-    pass: (v) => v >= 1,
-  },
-  {
-    id: 'C5b',
-    title: 'sexual-sector victims, decriminalise / criminalise-buying',
-    source: 'Cho, Dreher & Neumayer 2013; Jakobsson & Kotsadam 2013',
-    range: '≥ 1 (not fewer than under criminalise-buying)',
-    unit: 'ratio',
-    worlds: ['decriminalise', 'criminaliseBuying'],
-    value: ({ decriminalise, criminaliseBuying }) => sexualVictims(decriminalise) / sexualVictims(criminaliseBuying),
-    pass: (v) => v >= 1,
-  },
+  regimeTarget('C5a', 'regulate'),
+  regimeTarget('C5b', 'decriminalise'),
   ...HEADLINE.map(driftTarget),
   {
     id: 'C7a',

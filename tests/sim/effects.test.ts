@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonWindow } from '../../src/sim/comparison.ts';
+import { windowStats } from '../../src/sim/comparison.ts';
 import { simulate } from '../../src/sim/engine.ts';
 import type { Metric, Slot } from '../../src/sim/metrics.ts';
 import { pairedDifference } from '../../src/sim/paired.ts';
-import { metricSeries, type RunSeries } from '../../src/sim/series.ts';
+import type { RunSeries } from '../../src/sim/series.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { DEFAULT_RUNS } from '../../src/ui/workspace/share.ts';
 import { presets } from './helpers.ts';
@@ -37,15 +37,7 @@ const runsOf = (file: string): RunSeries[] => {
   return Array.from({ length: DEFAULT_RUNS }, (_, run) => simulate(s, { seed: s.seed, run }));
 };
 
-function windowMeans(runs: readonly RunSeries[], metric: Metric, slot: Slot = 'total'): number[] {
-  return runs.map((r) => {
-    const { fromWeek, toWeek } = comparisonWindow(r.weeks);
-    const x = metricSeries(r, metric, slot);
-    let sum = 0;
-    for (let w = fromWeek; w < toWeek; w++) sum += x[w];
-    return sum / (toWeek - fromWeek);
-  });
-}
+const windowMeans = (runs: readonly RunSeries[], metric: Metric, slot: Slot = 'total'): number[] => windowStats(runs, [metric], slot)[metric];
 
 describe(`single-lever presets: effects resolved at ${DEFAULT_RUNS} runs`, () => {
   const baseline = runsOf('baseline.json');
