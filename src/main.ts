@@ -4,6 +4,7 @@ import App from './App.svelte';
 import { i18n } from './ui/messages/index.ts';
 import { BROKEN_PRESETS, PRESETS } from './ui/presets.ts';
 import { notice } from './ui/workspace/notices.ts';
+import { chartRedraws } from './ui/charts/redraw.ts';
 import { createWorkerRunner } from './ui/worker-runner.ts';
 import { Workspace } from './ui/workspace.svelte.ts';
 import type { KeyValueStore } from './ui/workspace/persist.ts';
@@ -31,6 +32,8 @@ const ws = new Workspace({
     },
   },
   frame: (cb) => requestAnimationFrame(cb),
+  // In line with the chart redraws: a snapshot's data and the charts it redraws never share a frame.
+  publishFrame: (cb) => void chartRedraws.request(ws, cb),
 });
 
 if (BROKEN_PRESETS.length > 0) {
