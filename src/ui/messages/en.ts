@@ -219,7 +219,7 @@ export const en = {
   // Charts
   'chart.demand.title': 'Consumer demand and derived demand',
   'chart.demand.explain':
-    'Consumer demand: what final buyers buy that was made with trafficked labour (¶10-11). Derived demand: trafficked workers sought by exploiting employers and recruiters (¶12). Both as an index: 100 = the baseline\'s average over the run.',
+    'Consumer demand: what final buyers buy that was made with trafficked labour (¶10-11). Derived demand: places for trafficked labour that exploiting employers and recruiters hold or seek, filled or not (¶12). Both as an index: 100 = the baseline\'s average over the run.',
   'chart.demand.yLabel': 'Index (baseline average = 100)',
   'chart.victims.title': 'Victims',
   'chart.victims.yLabel': 'Workers',
