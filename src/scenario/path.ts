@@ -83,3 +83,11 @@ export function setAtPath(value: unknown, segments: readonly string[], leaf: unk
   });
   return base;
 }
+
+/** `b` layered over `a`: plain objects merge key by key, anything else in `b` replaces what `a` has. */
+export function mergeLayers(a: unknown, b: unknown): unknown {
+  if (!isPlainObject(a) || !isPlainObject(b)) return b;
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = mergeLayers(out[k], v);
+  return out;
+}

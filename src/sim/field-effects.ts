@@ -1,6 +1,6 @@
 import { ASSUMPTION_FIELDS, INTERVENTION_FIELDS, type FieldInfo, type FieldValue } from '../scenario/fields.ts';
 import type { ProstitutionRegime } from '../scenario/interventions.ts';
-import { getAtPath, isPlainObject, setAtPath } from '../scenario/path.ts';
+import { getAtPath, isPlainObject, mergeLayers, setAtPath } from '../scenario/path.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.ts';
 import { ACTOR_TYPES } from './machines/index.ts';
 import { Simulation } from './engine.ts';
@@ -85,16 +85,9 @@ export const REFERENCE_WORLDS: readonly ReferenceWorld[] = [
   },
 ];
 
-function merge(a: unknown, b: unknown): unknown {
-  if (!isPlainObject(a) || !isPlainObject(b)) return b;
-  const out: Record<string, unknown> = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
-  return out;
-}
-
 /** A reference world as a scenario, optionally on a base layer (e.g. smaller populations). */
 export function referenceScenario(world: ReferenceWorld, base: Layer = {}, weeks = 260): Scenario {
-  return scenarioSchema.parse(merge(merge({ name: `C0 ${world.name}: ${world.description}`, weeks }, base), world.input));
+  return scenarioSchema.parse(mergeLayers(mergeLayers({ name: `C0 ${world.name}: ${world.description}`, weeks }, base), world.input));
 }
 
 /** One setting to try: a field at a value (a choice has one probe per option). */

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateScenario } from '../../src/scenario/load.ts';
+import { mergeLayers } from '../../src/scenario/path.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
 import { simulate } from '../../src/sim/engine.ts';
 import type { Metric, Slot } from '../../src/sim/metrics.ts';
@@ -16,16 +17,9 @@ export function presets(): [string, ScenarioInput][] {
     .map((f) => [f, JSON.parse(readFileSync(join(SCENARIO_DIR, f), 'utf8')) as ScenarioInput]);
 }
 
-function merge(a: unknown, b: unknown): unknown {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || Array.isArray(b)) return b;
-  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
-  return out;
-}
-
 /** A scenario from layered partial inputs (later layers win). */
 export function scenario(...layers: object[]): Scenario {
-  return scenarioSchema.parse(layers.reduce<unknown>((acc, l) => merge(acc, l), { name: 'test' }));
+  return scenarioSchema.parse(layers.reduce<unknown>((acc, l) => mergeLayers(acc, l), { name: 'test' }));
 }
 
 /** A smaller world that still has enough agents for the properties to show through noise. */
