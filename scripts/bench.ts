@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../src/scenario/schema.ts';
 import { ENGINE_VERSION, Simulation, type SimOptions } from '../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../src/sim/machines/index.ts';
-import { SECTORS } from '../src/sim/sectors.ts';
+import { SECTORS } from '../src/scenario/sectors.ts';
 
 type Factory = (scenario: Scenario, options: SimOptions) => Simulation;
 

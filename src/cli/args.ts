@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { parseArgs } from 'node:util';
 import { parseValue } from '../scenario/overrides.ts';
-import type { GridAxis } from '../sim/batch.ts';
+import type { GridAxis } from '../sim/sweep.ts';
 
 /** Limits of the command line (docs/cli.md "Limits"). */
 export const LIMITS = {

@@ -1,25 +1,15 @@
 import { csvFormatRows } from 'd3';
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../scenario/schema.ts';
-import {
-  CSV_COLUMNS,
-  csvRows,
-  expandGrid,
-  formatJSON,
-  summarise,
-  SweepError,
-  sweepEach,
-  toCSV,
-  toOutputDocument,
-  type GridAxis,
-  type OutputDocument,
-} from '../sim/batch.ts';
+import { CSV_COLUMNS, csvRows, formatJSON, toCSV, toOutputDocument, type OutputDocument } from '../sim/output.ts';
+import { expandGrid, SweepError, sweepEach, type GridAxis } from '../sim/sweep.ts';
+import { summarise } from '../sim/stats.ts';
 import { compareStats, comparisonCSV, HEADLINE_METRICS, windowStats, type Comparison } from '../sim/comparison.ts';
 import { ENGINE_VERSION } from '../sim/engine.ts';
 import { BYTES_PER_WEEK, checkLimits, CLI_LIMITS } from '../sim/limits.ts';
 import type { SimRunner } from '../sim/runner.ts';
 import { LIMITS, parseCliArgs, USAGE, type CliOptions } from './args.ts';
-import { hashScenario, loadScenario, sweepCheck } from './load-scenario.ts';
+import { hashScenario, loadScenario } from './load-scenario.ts';
 import { comparisonTable } from './comparison-table.ts';
 import { checkOutPath, fileOutput, streamOutput, type Output } from './output.ts';
 import { createProgress, silentProgress, type ProgressSink } from './progress.ts';
@@ -94,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   let points: { scenario: Scenario }[] = [{ scenario }];
   if (options.sweep.length > 0) {
     try {
-      points = expandGrid(scenario, options.sweep, sweepCheck);
+      points = expandGrid(scenario, options.sweep);
     } catch (e) {
       if (!(e instanceof SweepError)) throw e;
       problems.push(...e.problems.map((p) => `--sweep ${p}`));
@@ -196,7 +186,7 @@ async function runSweep(runner: SimRunner, options: CliOptions, base: Scenario, 
   else output.write(`${csvFormatRows([[...paths, ...CSV_COLUMNS]])}\n`);
   let first = true;
   // Seed and weeks come from each point's scenario, so they can be swept too.
-  const results = sweepEach(runner, base, grid, { runs: options.runs, check: sweepCheck, signal, onProgress });
+  const results = sweepEach(runner, base, grid, { runs: options.runs, signal, onProgress });
   for await (const r of results) {
     const doc = toOutputDocument({ scenario: r.scenario, hash: hashScenario(r.scenario), engineVersion: ENGINE_VERSION, seed: r.seed }, r.summary);
     if (options.format === 'json') {

@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { applyOverrides, MAX_SCENARIO_BYTES, parseScenarioText, scenarioHash, validateScenario, type Problem } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { ScenarioCheck } from '../sim/batch.ts';
 
 /**
  * The CLI's one call site of the scenario loader (src/scenario/load.ts): read
@@ -63,12 +62,6 @@ export function loadScenario(file: string, sets: readonly string[]): Loaded {
   if (!checked.ok || problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: checked.scenario, warnings: [...loaded.warnings.filter((w) => w.startsWith(file)), ...checked.warnings] };
 }
-
-/** Validation of each sweep point, with the loader's messages. */
-export const sweepCheck: ScenarioCheck = (value) => {
-  const checked = validateScenario(value);
-  return checked.ok ? { ok: true, scenario: checked.scenario } : { ok: false, problems: checked.problems.map((p) => p.message) };
-};
 
 /** Identifies the scenario as run in outputs (src/scenario/hash.ts). */
 export const hashScenario = (scenario: Scenario): string => scenarioHash(scenario);

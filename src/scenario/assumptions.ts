@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { group, num } from './define.ts';
 import { PROSTITUTION_REGIMES, type ProstitutionRegime } from './interventions.ts';
-import { SECTOR_INFO, SECTORS, type Sector } from '../sim/sectors.ts';
+import { SECTOR_INFO, SECTORS, type Sector } from './sectors.ts';
 
 /**
  * Everything that is not a policy choice (MODEL.md "Assumptions"). Each number

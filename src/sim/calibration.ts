@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { scenarioSchema } from '../scenario/schema.ts';
-import { quantile } from './batch.ts';
+import { quantile } from './stats.ts';
 import { simulate } from './engine.ts';
 import type { Metric, Slot } from './metrics.ts';
 import type { SimRunner } from './runner.ts';

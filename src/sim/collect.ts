@@ -1,7 +1,7 @@
 import type { Simulation } from './engine.ts';
 import { METRIC_INFO, METRICS, SLOTS, type Metric } from './metrics.ts';
 import type { World } from './model/world.ts';
-import { SECTORS } from './sectors.ts';
+import { SECTORS } from '../scenario/sectors.ts';
 
 /**
  * Declarative reporters (STYLE.md 5): each stock or ratio metric is a named

@@ -1,6 +1,6 @@
 import { getInitialSnapshot, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { ACTOR_TYPES, ACTORS, type ActorType } from './machines/index.ts';
-import { SECTORS } from './sectors.ts';
+import { SECTORS } from '../scenario/sectors.ts';
 
 /**
  * Compiles the xstate machines — the single source of truth — into typed-array

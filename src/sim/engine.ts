@@ -9,7 +9,7 @@ import { createBehaviours, type Behaviours } from './model/index.ts';
 import { World } from './model/world.ts';
 import { collectWeek } from './collect.ts';
 import { BITS, drawBits, runKey, streamKey, weekKey, weekStep } from './rng.ts';
-import { SECTORS } from './sectors.ts';
+import { SECTORS } from '../scenario/sectors.ts';
 import { allocateSeries, ROW, type RunSeries, type SeriesShape } from './series.ts';
 
 /** Bumped whenever the same scenario and seed would give different numbers. */

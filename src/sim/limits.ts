@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { SERIES_SHAPE } from './engine.ts';
 import { ACTOR_TYPES } from './machines/index.ts';
-import { SECTORS } from './sectors.ts';
+import { SECTORS } from '../scenario/sectors.ts';
 import { ROW } from './series.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { SECTORS } from './sectors.ts';
+import { SECTORS } from '../scenario/sectors.ts';
 
 /**
  * Output metrics, per week, in total and per sector (MODEL.md "Outputs").

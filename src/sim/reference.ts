@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { COMPILED, stateKey } from './compile.ts';
 import { Simulation, type SimOptions, type Transitioner } from './engine.ts';
 import { ACTOR_TYPES, ACTORS, type ActorType } from './machines/index.ts';
-import { SECTORS } from './sectors.ts';
+import { SECTORS } from '../scenario/sectors.ts';
 
 /** `awareness.aware|market.buying` -> { awareness: 'aware', market: 'buying' }. */
 export function keyToValue(key: string): StateValue {

@@ -1,5 +1,6 @@
 import { ENGINE_VERSION, SERIES_SHAPE } from '../sim/engine.ts';
-import { summarise, toCSV, toOutputDocument } from '../sim/batch.ts';
+import { summarise } from '../sim/stats.ts';
+import { toCSV, toOutputDocument } from '../sim/output.ts';
 import { BROWSER_LIMITS, checkLimits, type Limits } from '../sim/limits.ts';
 import type { SimRunner } from '../sim/runner.ts';
 import type { RunSeries } from '../sim/series.ts';

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createThreadRunner } from '../../src/cli/thread-runner.ts';
-import { formatJSON, summarise, toOutputDocument } from '../../src/sim/batch.ts';
+import { formatJSON, toOutputDocument } from '../../src/sim/output.ts';
+import { summarise } from '../../src/sim/stats.ts';
 import { ENGINE_VERSION, simulate } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import type { RunChunk } from '../../src/sim/runner.ts';

@@ -5,7 +5,7 @@ import { COMPILED } from '../../src/sim/compile.ts';
 import { BOUND_MARGIN, Simulation } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import type { Behaviour } from '../../src/sim/model/behaviour.ts';
-import { SECTORS } from '../../src/sim/sectors.ts';
+import { SECTORS } from '../../src/scenario/sectors.ts';
 import { validScenarioInput } from '../scenario/arbitraries.ts';
 import { tally } from '../support/tally.ts';
 import { presets, scenario, smallScenario } from './helpers.ts';

@@ -2,7 +2,7 @@ import { getInitialSnapshot, transition, type AnyMachineSnapshot } from 'xstate'
 import { describe, expect, it } from 'vitest';
 import { COMPILED, compileMachine, stateKey } from '../../src/sim/compile.ts';
 import { ACTOR_TYPES, ACTORS } from '../../src/sim/machines/index.ts';
-import { SECTORS } from '../../src/sim/sectors.ts';
+import { SECTORS } from '../../src/scenario/sectors.ts';
 import { keyToValue } from '../../src/sim/reference.ts';
 
 describe('compile', () => {

@@ -4,7 +4,7 @@ import { Simulation, withoutMeasures } from '../../src/sim/engine.ts';
 import { METRICS, SLOTS } from '../../src/sim/metrics.ts';
 import { Agents } from '../../src/sim/model/agents.ts';
 import { campaignReach, ema, pick } from '../../src/sim/model/util.ts';
-import { SECTORS } from '../../src/sim/sectors.ts';
+import { SECTORS } from '../../src/scenario/sectors.ts';
 import { ROW } from '../../src/sim/series.ts';
 import { scenario } from './helpers.ts';
 

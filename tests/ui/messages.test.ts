@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_GROUPS, INTERVENTION_FIELDS } from '../../src/scenario/fields.ts';
 import { METRICS } from '../../src/sim/metrics.ts';
-import { SECTORS } from '../../src/sim/sectors.ts';
+import { SECTORS } from '../../src/scenario/sectors.ts';
 import { en } from '../../src/ui/messages/en.ts';
 import { format, I18n } from '../../src/ui/messages/index.ts';
 import { KINDS, LEVELS } from '../../src/ui/workspace/measures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../src/sim/batch.ts';
+import { summarise } from '../../src/sim/stats.ts';
 import { METRICS, SLOTS, metricIndex } from '../../src/sim/metrics.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import { ROW, type SeriesShape } from '../../src/sim/series.ts';

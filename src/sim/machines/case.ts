@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
 
 /** One investigation, spawned by a report or a detection (¶16, ¶36, ¶38). */
 export const caseEvents = ['assign', 'charge', 'drop', 'convict', 'acquit'] as const;

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
 
 /**
  * Buyer of commercial sex (¶11, ¶16, ¶17, ¶20, ¶36). Two parallel regions: what

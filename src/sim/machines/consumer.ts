@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
 
 /** Households buying farm and factory goods (¶10-11, ¶15(a), ¶33). */
 export const consumerEvents = ['reach', 'commit', 'lapse', 'forget', 'report', 'renew', 'renewAware'] as const;

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
 
 /** Brand, retailer or importer (¶14(b), ¶15(c), ¶25(b), ¶32). */
 export const corporateBuyerEvents = ['screen', 'certify', 'lapse'] as const;

@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
-import { SECTOR_INFO } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
+import { SECTOR_INFO } from '../../scenario/sectors.ts';
 
 /**
  * Farm, factory or subcontractor; venue owner or pimp in `sexual` (¶12, ¶14(a)).

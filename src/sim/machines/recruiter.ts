@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
 
 /**
  * Agency, agent or transporter (¶14(c), ¶15(b), ¶4(d), ¶18). Two parallel

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../sectors.ts';
+import type { Sector } from '../../scenario/sectors.ts';
 
 /**
  * Potential or actual victim (¶7, ¶10, ¶13, ¶15(e)). The population is open:

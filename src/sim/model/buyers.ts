@@ -1,6 +1,6 @@
 import type { Simulation } from '../engine.ts';
 import { sequence } from '../rng.ts';
-import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { eventIds, stateIds } from './util.ts';
 

@@ -1,6 +1,6 @@
 import type { Simulation } from '../engine.ts';
 import { draw } from '../rng.ts';
-import { SECTORS } from '../sectors.ts';
+import { SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { clamp01, eventIds, pick, stateIds } from './util.ts';
 

@@ -1,7 +1,7 @@
 import { randomBeta } from 'd3';
 import type { Simulation } from '../engine.ts';
 import { draw, sequence } from '../rng.ts';
-import { SECTOR_INFO, SECTORS } from '../sectors.ts';
+import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Agents } from './agents.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET } from './cases.ts';

@@ -1,4 +1,4 @@
-import { SECTORS } from '../sectors.ts';
+import { SECTORS } from '../../scenario/sectors.ts';
 
 const S = SECTORS.length;
 const perSector = () => new Float64Array(S);

@@ -1,4 +1,4 @@
-import { meanOfSorted, quantile } from '../../sim/batch.ts';
+import { meanOfSorted, quantile } from '../../sim/stats.ts';
 import { ACTOR_TYPES, type ActorType } from '../../sim/machines/index.ts';
 import { metricIndex, SLOTS, slotIndex, type Metric, type Slot } from '../../sim/metrics.ts';
 import type { RunChunk } from '../../sim/runner.ts';

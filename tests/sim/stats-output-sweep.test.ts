@@ -1,23 +1,13 @@
 import { csvParseRows } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
-import {
-  CSV_COLUMNS,
-  expandGrid,
-  formatJSON,
-  gridPoints,
-  quantile,
-  setPath,
-  summarise,
-  sweep,
-  SweepError,
-  toCSV,
-  toOutputDocument,
-} from '../../src/sim/batch.ts';
+import { CSV_COLUMNS, formatJSON, toCSV, toOutputDocument } from '../../src/sim/output.ts';
+import { expandGrid, gridPoints, setPath, sweep, SweepError } from '../../src/sim/sweep.ts';
+import { quantile, summarise } from '../../src/sim/stats.ts';
 import { ACTOR_TYPES, type ActorType } from '../../src/sim/machines/index.ts';
 import { METRICS, SLOTS, metricIndex, slotIndex, type Metric, type Slot } from '../../src/sim/metrics.ts';
 import type { RunRequest, SimRunner } from '../../src/sim/runner.ts';
-import { SECTORS } from '../../src/sim/sectors.ts';
+import { SECTORS } from '../../src/scenario/sectors.ts';
 import { allocateSeries, ROW, type RunSeries, type SeriesShape } from '../../src/sim/series.ts';
 
 const SHAPE = Object.fromEntries(ACTOR_TYPES.map((t) => [t, { states: 2, events: 1 }])) as SeriesShape;
