@@ -1,16 +1,23 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { parseArgs } from 'node:util';
 import { parseValue } from '../scenario/overrides.ts';
+import { numberBounds } from '../scenario/schema-walk.ts';
+import { scenarioSchema } from '../scenario/schema.ts';
+import { didYouMean } from '../scenario/suggest.ts';
 import type { GridAxis } from '../sim/sweep.ts';
+
+/** The range the scenario format gives a top-level integer field, so `--seed` and `--weeks` accept what a file may say. */
+function schemaRange(key: 'seed' | 'weeks'): { readonly min: number; readonly max: number } {
+  const b = numberBounds(scenarioSchema.shape[key]);
+  if (b?.min === undefined || b.max === undefined) throw new Error(`the scenario schema gives ${key} no range`);
+  return { min: b.min, max: b.max };
+}
 
 /** Limits of the command line (docs/cli.md "Limits"). */
 export const LIMITS = {
-  /** The scenario format's own range for `seed`. */
-  seed: { min: 0, max: 4_294_967_295 },
+  seed: schemaRange('seed'),
   runs: { min: 1, max: 10_000 },
   threads: { min: 1, max: 256 },
-  /** The scenario format's own range for `weeks`. */
-  weeks: { min: 1, max: 1040 },
+  weeks: schemaRange('weeks'),
   /** Points of a sweep grid (product of the numbers of values). */
   sweepPoints: 1000,
 } as const;
@@ -137,11 +144,6 @@ function parseSweep(raw: string, problems: string[]): GridAxis | undefined {
   return { path, values: values.map(parseValue) };
 }
 
-function suggestion(name: string): Name | undefined {
-  const best = closest(name, NAMES) as Name;
-  return distance(name, best) <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
 /** Reads the command line; reports every problem at once. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const { tokens } = parseArgs({ args: [...argv], options: SPEC, strict: false, allowPositionals: true, tokens: true });
@@ -161,7 +163,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     swallow = false;
     const spec = (SPEC as Record<string, { type: string; multiple?: boolean }>)[t.name];
     if (!spec) {
-      const near = suggestion(t.name);
+      const near = didYouMean(t.name, NAMES) as Name | undefined;
       problems.push(`unknown option ${t.rawName}${near ? ` (did you mean --${near}?)` : ''}`);
       swallow = near !== undefined && SPEC[near].type === 'string' && t.value === undefined;
       continue;

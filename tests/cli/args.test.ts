@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, parseCliArgs, splitValues } from '../../src/cli/args.ts';
+import { numberBounds } from '../../src/scenario/schema-walk.ts';
+import { scenarioSchema } from '../../src/scenario/schema.ts';
 
 const run = (argv: string[]) => {
   const r = parseCliArgs(argv);
@@ -66,6 +68,20 @@ describe('parseCliArgs', () => {
   it('reports every problem at once, and a mistyped option does not leave a stray file name', () => {
     const problems = bad(['s.json', '--thread', '2', '--runs', 'x', '--format', 'xml']);
     expect(problems).toHaveLength(3);
+  });
+
+  it('takes the ranges of --seed and --weeks from the scenario format', () => {
+    for (const key of ['seed', 'weeks'] as const) {
+      const { min, max } = numberBounds(scenarioSchema.shape[key])!;
+      expect(LIMITS[key]).toEqual({ min, max });
+      expect(run(['s.json', `--${key}`, String(max)])[key]).toBe(max);
+      expect(bad(['s.json', `--${key}`, String(max! + 1)])).toEqual([`--${key}: expected an integer between ${min} and ${max}, got "${max! + 1}"`]);
+    }
+  });
+
+  it('suggests options with the scenario loader\'s "did you mean"', () => {
+    expect(bad(['s.json', '--Seed', '2'])).toEqual(['unknown option --Seed (did you mean --seed?)']);
+    expect(bad(['s.json', '--base', 'b.json'])).toEqual(['unknown option --base (did you mean --baseline?)']);
   });
 
   it('refuses sweeps beyond the limit of grid points', () => {
