@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTOR_TYPES, ACTORS } from '../../src/sim/machines/index.ts';
-import { FLOWS_EN, fill } from '../../src/ui/flows/catalogue.ts';
+import { FLOWS_EN } from '../../src/ui/flows/catalogue.ts';
 import { ACTOR_DIAGRAMS } from '../../src/ui/flows/diagrams.ts';
 import { OVERVIEW_CROSS_EDGES, OVERVIEW_EDGES, OVERVIEW_LANES, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
 
@@ -33,10 +33,5 @@ describe('flows catalogue (English)', () => {
 
   it('keeps the disclaimer', () => {
     expect(labels.disclaimer).toMatch(/illustrative model, not a forecast/i);
-  });
-
-  it('fills placeholders and leaves unknown ones', () => {
-    expect(fill('{count} ({share})', { count: '1,200', share: '5%' })).toBe('1,200 (5%)');
-    expect(fill('{x} {constructor}', { x: 1 })).toBe('1 {constructor}');
   });
 });

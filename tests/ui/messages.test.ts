@@ -3,7 +3,8 @@ import { FIELD_GROUPS, INTERVENTION_FIELDS } from '../../src/scenario/fields.ts'
 import { METRICS } from '../../src/sim/metrics.ts';
 import { SECTORS } from '../../src/scenario/sectors.ts';
 import { en } from '../../src/ui/messages/en.ts';
-import { format, I18n } from '../../src/ui/messages/index.ts';
+import { numberFormats } from '../../src/ui/messages/format.ts';
+import { format, I18n, i18n } from '../../src/ui/messages/index.ts';
 import { KINDS, LEVELS } from '../../src/ui/workspace/measures.ts';
 import { LESSON } from '../../src/ui/lesson.ts';
 
@@ -50,6 +51,15 @@ describe('format and numbers', () => {
     expect(format('Week {week} of {weeks}', { week: 3, weeks: 260 })).toBe('Week 3 of 260');
     expect(format('{a} {b}', { a: 1 })).toBe('1 {b}');
     expect(format('{toString}', {})).toBe('{toString}');
+    expect(format('{count} ({share})', { count: '1,200', share: '5%' })).toBe('1,200 (5%)');
+    expect(format('{x} {constructor}', { x: 1 })).toBe('1 {constructor}');
+  });
+
+  it('has one set of number formats per locale, shared by the messages and the actor flows', () => {
+    expect(numberFormats('en')).toBe(numberFormats('en'));
+    expect(numberFormats('de').num(12345.6)).toBe('12.346');
+    expect(numberFormats('zh-CN').percent(0.256)).toBe('25.6%');
+    for (const v of [0, 7, 12.5, 0.0123, 12345.6, Number.NaN]) expect(i18n.num(v)).toBe(numberFormats('en').num(v));
   });
 
   it('formats numbers with Intl', () => {

@@ -1,7 +1,11 @@
 import { EXPLANATIONS_EN, type Explanations } from './explanations.ts';
 import { FLOW_LABELS_EN, type FlowLabels } from './labels.ts';
 
-/** All text of the actor flows in one locale. A translation is a new pair of files and one object like FLOWS_EN. */
+/**
+ * All text of the actor flows in one locale. A translation is a new pair of
+ * files and one object like FLOWS_EN; placeholders and numbers are filled by
+ * the app's one formatter (../messages/format.ts) in the catalogue's locale.
+ */
 export interface FlowsCatalogue {
   readonly locale: string;
   readonly labels: FlowLabels;
@@ -10,7 +14,3 @@ export interface FlowsCatalogue {
 
 export const FLOWS_EN: FlowsCatalogue = { locale: 'en', labels: FLOW_LABELS_EN, explanations: EXPLANATIONS_EN };
 
-/** Fills {name} placeholders. */
-export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-}

@@ -1,7 +1,7 @@
 /**
  * English message catalogue: every piece of user-visible text in the app.
  * A translation is a new file of type `Messages` (the key set is checked by the
- * compiler). Placeholders are written {name} and filled by `format()`.
+ * compiler). Placeholders are written {name} and filled by `format()` (format.ts), the one formatter of text and numbers.
  * Field documentation (units, meanings, sources) comes from the scenario schema,
  * which is the single source of truth for it.
  */

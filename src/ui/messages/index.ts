@@ -1,67 +1,28 @@
 import { en, type MessageKey, type Messages } from './en.ts';
+import { format, NumberFormats, type Params } from './format.ts';
 
 export type { MessageKey, Messages };
-
-/** Fill {name} placeholders; unknown placeholders are left as they are. */
-export function format(template: string, params?: Readonly<Record<string, string | number>>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
+export { format };
 
 /** Messages and number formats of one locale. */
-export class I18n {
-  readonly locale: string;
+export class I18n extends NumberFormats {
   readonly messages: Messages;
-  readonly #integer: Intl.NumberFormat;
-  readonly #decimal: Intl.NumberFormat;
-  readonly #percent: Intl.NumberFormat;
-  readonly #compact: Intl.NumberFormat;
-  readonly #signedPercent: Intl.NumberFormat;
-  readonly #smallSignedPercent: Intl.NumberFormat;
 
   constructor(locale: string, messages: Messages) {
-    this.locale = locale;
+    super(locale);
     this.messages = messages;
-    this.#integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    this.#decimal = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
-    this.#percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    this.#compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
-    this.#signedPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-    this.#smallSignedPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 1, signDisplay: 'exceptZero' });
   }
 
   /** The message for `key`, with {placeholders} filled. */
-  t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => format(this.messages[key], params);
+  t = (key: MessageKey, params?: Params): string => format(this.messages[key], params);
 
   /** Like t() for keys built at run time (e.g. `metric.${name}`); falls back to `fallback`. */
-  tk = (key: string, fallback = key, params?: Readonly<Record<string, string | number>>): string => {
+  tk = (key: string, fallback = key, params?: Params): string => {
     const m = (this.messages as Record<string, string>)[key];
     return format(m ?? fallback, params);
   };
 
-  has = (key: string): boolean => Object.prototype.hasOwnProperty.call(this.messages, key);
-
-  /** A number for reading: integers as integers, small values with 3 significant digits. */
-  num = (v: number): string => {
-    if (!Number.isFinite(v)) return '–';
-    if (Math.abs(v) >= 100 || Number.isInteger(v)) return this.#integer.format(v);
-    return this.#decimal.format(v);
-  };
-
-  /** A number on an axis: compact for large values (12K). */
-  axis = (v: number): string => (Math.abs(v) >= 10_000 ? this.#compact.format(v) : this.num(v));
-
-  /** A share (0-1) as a percentage. */
-  percent = (v: number): string => (Number.isFinite(v) ? this.#percent.format(v) : '–');
-
-  /** A relative change (0.12 -> +12%); under 1% with one digit (-0.003 -> -0.3%), so a clear effect never reads 0%. */
-  change = (v: number): string => (!Number.isFinite(v) ? '–' : Math.abs(v) < 0.01 ? this.#smallSignedPercent.format(v) : this.#signedPercent.format(v));
-
-  /** A size in bytes, for messages about files. */
-  bytes = (n: number): string =>
-    n >= 1_048_576 ? `${this.#decimal.format(n / 1_048_576)} MB` : n >= 1024 ? `${this.#integer.format(n / 1024)} kB` : `${this.#integer.format(n)} B`;
+  has = (key: string): boolean => Object.hasOwn(this.messages, key);
 }
 
 /** The app's locale. Only English exists so far; a translation adds a file and a line here. */
