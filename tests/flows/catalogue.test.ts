@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTOR_TYPES, ACTORS } from '../../src/sim/machines/index.ts';
 import { FLOWS_EN } from '../../src/ui/flows/catalogue.ts';
 import { ACTOR_DIAGRAMS } from '../../src/ui/flows/diagrams.ts';
-import { OVERVIEW_CROSS_EDGES, OVERVIEW_EDGES, OVERVIEW_LANES, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
+import { OVERVIEW_FLOWS, OVERVIEW_LANES, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
 
 const { labels, explanations } = FLOWS_EN;
 
@@ -26,7 +26,7 @@ describe('flows catalogue (English)', () => {
     const regions = ACTOR_TYPES.flatMap((t) => ACTOR_DIAGRAMS[t].graph.lanes.filter((l) => l.id).map((l) => `${t}.${l.id}`));
     expect(Object.keys(labels.regions).sort()).toEqual(regions.sort());
     expect(Object.keys(labels.overviewNodes).sort()).toEqual(OVERVIEW_NODES.map((n) => n.id).sort());
-    expect(Object.keys(labels.overviewEdges).sort()).toEqual([...OVERVIEW_EDGES, ...OVERVIEW_CROSS_EDGES].map((e) => e.id).sort());
+    expect(Object.keys(labels.overviewEdges).sort()).toEqual(OVERVIEW_FLOWS.map((e) => e.id).sort());
     expect(Object.keys(labels.overviewLanes).sort()).toEqual(OVERVIEW_LANES.map((l) => l.id).sort());
     expect(Object.keys(labels.actors).sort()).toEqual([...ACTOR_TYPES].sort());
   });

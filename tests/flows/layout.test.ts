@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import { ACTOR_DIAGRAMS, OVERVIEW_LAYOUTS } from '../../src/ui/flows/diagrams.ts';
+import { OVERVIEW_FLOWS, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
 import { DEFAULT_LAYOUT, layoutLanes, orderLane, type FlowLayout, type LayoutLaneInput } from '../../src/ui/flows/layout.ts';
 
 const e = (from: string, to: string) => ({ id: `${from}->${to}`, from, to });
@@ -126,5 +127,18 @@ describe('the diagrams of the app', () => {
     expect(col('cases')).toBeLessThan(col('sanctions'));
     expectReadable('overview lr', OVERVIEW_LAYOUTS.lr);
     expectReadable('overview tb', OVERVIEW_LAYOUTS.tb);
+  });
+
+  it('draws every node and every flow of the overview table once, flows between lanes as cross edges', () => {
+    for (const dir of ['lr', 'tb'] as const) {
+      const l = OVERVIEW_LAYOUTS[dir];
+      expect(l.nodes.map((n) => n.id).sort()).toEqual(OVERVIEW_NODES.map((n) => n.id).sort());
+      expect(l.edges.map((x) => x.id).sort()).toEqual(OVERVIEW_FLOWS.map((f) => f.id).sort());
+      const lane = new Map(OVERVIEW_NODES.map((n) => [n.id, n.lane]));
+      for (const f of OVERVIEW_FLOWS) {
+        const drawn = l.edges.find((x) => x.id === f.id)!;
+        expect(drawn.kind === 'cross', `${dir}: ${f.id}`).toBe(lane.get(f.from) !== lane.get(f.to));
+      }
+    }
   });
 });

@@ -6,7 +6,7 @@ import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import { metricSeries } from '../../src/sim/series.ts';
 import { ACTOR_DIAGRAMS } from '../../src/ui/flows/diagrams.ts';
 import { clampWeek, liveFlows, metricAt, peakFlow } from '../../src/ui/flows/live.ts';
-import { measureAt, OVERVIEW_CROSS_EDGES, OVERVIEW_EDGES, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
+import { measureAt, OVERVIEW_FLOWS, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
 
 describe('liveFlows on a hand-made series', () => {
   // Client: a parallel machine; compiled states are configurations of two regions.
@@ -96,7 +96,7 @@ describe('liveFlows on a simulated run', () => {
 
   it('reads every overview measure as a finite number', () => {
     const counts = (t: (typeof ACTOR_TYPES)[number]) => liveFlows(ACTOR_DIAGRAMS[t].graph, COMPILED[t], series.states[t], series.transitions[t], 10).counts;
-    for (const m of [...OVERVIEW_NODES, ...OVERVIEW_EDGES, ...OVERVIEW_CROSS_EDGES].map((x) => x.measure)) {
+    for (const m of [...OVERVIEW_NODES, ...OVERVIEW_FLOWS].map((x) => x.measure)) {
       const v = measureAt(series, 10, m, counts);
       expect(Number.isFinite(v)).toBe(true);
       expect(v).toBeGreaterThanOrEqual(0);

@@ -1,7 +1,8 @@
-import { ACTOR_TYPES, ACTORS, type ActorType } from '../../sim/machines/index.ts';
+import { COMPILED } from '../../sim/compile.ts';
+import { ACTOR_TYPES, type ActorType } from '../../sim/machines/index.ts';
 import { machineGraph, type MachineGraph } from './graph.ts';
 import { layoutLanes, type Direction, type FlowLayout } from './layout.ts';
-import { OVERVIEW_CROSS_EDGES, OVERVIEW_LANES } from './overview.ts';
+import { OVERVIEW_CROSS_FLOWS, OVERVIEW_LANES } from './overview.ts';
 
 /** A machine's graph and its layouts in both directions (the component picks the one that fits). */
 export interface ActorDiagram {
@@ -14,7 +15,7 @@ export interface ActorDiagram {
 const LANE_HEADER = 26;
 
 export function actorDiagram(type: ActorType): ActorDiagram {
-  const graph = machineGraph(ACTORS[type].machine);
+  const graph = machineGraph(COMPILED[type]);
   const lanes = graph.lanes.map((l) => ({ id: l.id, nodes: l.nodes, roots: [l.initial], edges: l.edges }));
   const laneHeader = graph.lanes.some((l) => l.id) ? LANE_HEADER : 0;
   return {
@@ -32,11 +33,12 @@ export const ACTOR_DIAGRAMS: Readonly<Record<ActorType, ActorDiagram>> = Object.
   ACTOR_TYPES.map((t) => [t, actorDiagram(t)]),
 ) as Record<ActorType, ActorDiagram>;
 
+/** The flows between actor types, laid out from the one table of flows (overview.ts). */
 export const OVERVIEW_LAYOUTS: Readonly<Record<Direction, FlowLayout>> = {
-  lr: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_EDGES, {
+  lr: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_FLOWS, {
     direction: 'lr', nodeWidth: 168, nodeHeight: 60, rankGap: 96, orderGap: 34, laneGap: 120, laneHeader: LANE_HEADER, arcStep: 10,
   }),
-  tb: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_EDGES, {
+  tb: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_FLOWS, {
     direction: 'tb', nodeWidth: 168, nodeHeight: 60, rankGap: 70, orderGap: 40, laneGap: 150, laneHeader: LANE_HEADER, arcStep: 10,
   }),
 };

@@ -18,7 +18,7 @@ export interface LayoutEdgeInput {
 
 export interface LayoutLaneInput {
   readonly id: string;
-  /** Node ids in a stable order (definition order). */
+  /** Node ids in a stable order (ties in the layout keep it). */
   readonly nodes: readonly string[];
   /** Where flows start (an initial state, or sources); column 0. */
   readonly roots: readonly string[];
@@ -72,10 +72,7 @@ export interface PlacedNode {
   readonly height: number;
 }
 
-export interface PlacedEdge {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
+export interface PlacedEdge extends LayoutEdgeInput {
   readonly kind: EdgeKind;
   /** SVG path data (one cubic Bezier), from source to target. */
   readonly path: string;

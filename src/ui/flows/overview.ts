@@ -21,8 +21,11 @@ export type OverviewNodeId =
   | 'consumers' | 'clients' | 'corporateBuyers' | 'employers' | 'recruiters' | 'workers'
   | 'inspection' | 'reports' | 'cases' | 'sanctions';
 
+export type OverviewLaneId = 'market' | 'enforcement';
+
 export interface OverviewNode {
   readonly id: OverviewNodeId;
+  readonly lane: OverviewLaneId;
   /** The actor machine this node opens, if any. */
   readonly actor?: ActorType;
   readonly measure: Measure;
@@ -31,7 +34,10 @@ export interface OverviewNode {
 /** `trade`: units or transactions per week; `people`: workers, reports or cases per week. */
 export type FlowFamily = 'trade' | 'people';
 
-export interface OverviewEdge extends LayoutEdgeInput {
+/** One flow between actor types; its label is `overviewEdges[id]` in the flows catalogue. */
+export interface OverviewFlow extends LayoutEdgeInput {
+  /** `${from}->${to}` */
+  readonly id: string;
   readonly from: OverviewNodeId;
   readonly to: OverviewNodeId;
   readonly family: FlowFamily;
@@ -42,52 +48,58 @@ export interface OverviewEdge extends LayoutEdgeInput {
 
 const GOODS: readonly Slot[] = ['agriculture', 'manufacturing'];
 
+/** Node order is the order of the lanes' nodes in the layout (ties keep it). */
 export const OVERVIEW_NODES: readonly OverviewNode[] = [
-  { id: 'consumers', actor: 'consumer', measure: { actor: 'consumer', state: 'avoiding' } },
-  { id: 'clients', actor: 'client', measure: { actor: 'client', state: 'market.buying' } },
-  { id: 'corporateBuyers', actor: 'corporateBuyer', measure: { actor: 'corporateBuyer', state: 'certified' } },
-  { id: 'employers', actor: 'employer', measure: { metric: 'exploitingEmployers' } },
-  { id: 'recruiters', actor: 'recruiter', measure: { metric: 'exploitativeRecruiters' } },
-  { id: 'workers', actor: 'worker', measure: { metric: 'victimsInExploitation' } },
-  { id: 'inspection', measure: { metric: 'victimsIdentified' } },
-  { id: 'reports', measure: { metric: 'reports' } },
-  { id: 'cases', actor: 'case', measure: { metric: 'prosecutions' } },
-  { id: 'sanctions', measure: { metric: 'convictions' } },
+  { id: 'consumers', lane: 'market', actor: 'consumer', measure: { actor: 'consumer', state: 'avoiding' } },
+  { id: 'clients', lane: 'market', actor: 'client', measure: { actor: 'client', state: 'market.buying' } },
+  { id: 'corporateBuyers', lane: 'market', actor: 'corporateBuyer', measure: { actor: 'corporateBuyer', state: 'certified' } },
+  { id: 'employers', lane: 'market', actor: 'employer', measure: { metric: 'exploitingEmployers' } },
+  { id: 'recruiters', lane: 'market', actor: 'recruiter', measure: { metric: 'exploitativeRecruiters' } },
+  { id: 'workers', lane: 'market', actor: 'worker', measure: { metric: 'victimsInExploitation' } },
+  { id: 'inspection', lane: 'enforcement', measure: { metric: 'victimsIdentified' } },
+  { id: 'reports', lane: 'enforcement', measure: { metric: 'reports' } },
+  { id: 'cases', lane: 'enforcement', actor: 'case', measure: { metric: 'prosecutions' } },
+  { id: 'sanctions', lane: 'enforcement', measure: { metric: 'convictions' } },
 ];
 
-const edge = (from: OverviewNodeId, to: OverviewNodeId, family: FlowFamily, measure: Measure, tainted?: Measure): OverviewEdge =>
+const flow = (from: OverviewNodeId, to: OverviewNodeId, family: FlowFamily, measure: Measure, tainted?: Measure): OverviewFlow =>
   ({ id: `${from}->${to}`, from, to, family, measure, tainted });
 
-/** Flows within the market and within enforcement. */
-export const OVERVIEW_EDGES: readonly OverviewEdge[] = [
-  edge('consumers', 'corporateBuyers', 'trade', { metric: 'marketVolume', slots: GOODS }, { metric: 'consumerDemand', slots: GOODS }),
-  edge('corporateBuyers', 'employers', 'trade', { metric: 'marketVolume', slots: GOODS }, { metric: 'consumerDemand', slots: GOODS }),
-  edge('clients', 'employers', 'trade', { metric: 'marketVolume', slots: ['sexual'] }, { metric: 'consumerDemand', slots: ['sexual'] }),
-  edge('employers', 'recruiters', 'people', { metric: 'derivedDemand' }),
-  edge('recruiters', 'workers', 'people', { metric: 'newlyTrafficked' }),
-  edge('inspection', 'reports', 'people', { metric: 'reportsByInspectors' }),
-  edge('reports', 'cases', 'people', { metric: 'casesOpened' }),
-  edge('cases', 'sanctions', 'people', { metric: 'convictions' }),
+/**
+ * Every flow between actor types, in one table. Flows within the market and
+ * within enforcement come first; then reports from the market side, and
+ * sanctions back on those liable (¶16, ¶20, ¶38), which cross between lanes.
+ */
+export const OVERVIEW_FLOWS: readonly OverviewFlow[] = [
+  flow('consumers', 'corporateBuyers', 'trade', { metric: 'marketVolume', slots: GOODS }, { metric: 'consumerDemand', slots: GOODS }),
+  flow('corporateBuyers', 'employers', 'trade', { metric: 'marketVolume', slots: GOODS }, { metric: 'consumerDemand', slots: GOODS }),
+  flow('clients', 'employers', 'trade', { metric: 'marketVolume', slots: ['sexual'] }, { metric: 'consumerDemand', slots: ['sexual'] }),
+  flow('employers', 'recruiters', 'people', { metric: 'derivedDemand' }),
+  flow('recruiters', 'workers', 'people', { metric: 'newlyTrafficked' }),
+  flow('inspection', 'reports', 'people', { metric: 'reportsByInspectors' }),
+  flow('reports', 'cases', 'people', { metric: 'casesOpened' }),
+  flow('cases', 'sanctions', 'people', { metric: 'convictions' }),
+  flow('consumers', 'reports', 'people', { metric: 'reportsByConsumers' }),
+  flow('clients', 'reports', 'people', { metric: 'reportsByClients' }),
+  flow('corporateBuyers', 'reports', 'people', { metric: 'reportsByAuditors' }),
+  flow('workers', 'reports', 'people', { metric: 'reportsByWorkers' }),
+  flow('sanctions', 'employers', 'people', { metric: 'convictionsOfEmployers' }),
+  flow('sanctions', 'clients', 'people', { metric: 'convictionsOfClients' }),
+  flow('sanctions', 'recruiters', 'people', { metric: 'convictionsOfRecruiters' }),
 ];
 
-/** Reports from the market side, and sanctions back on those liable (¶16, ¶20, ¶38). */
-export const OVERVIEW_CROSS_EDGES: readonly OverviewEdge[] = [
-  edge('consumers', 'reports', 'people', { metric: 'reportsByConsumers' }),
-  edge('clients', 'reports', 'people', { metric: 'reportsByClients' }),
-  edge('corporateBuyers', 'reports', 'people', { metric: 'reportsByAuditors' }),
-  edge('workers', 'reports', 'people', { metric: 'reportsByWorkers' }),
-  edge('sanctions', 'employers', 'people', { metric: 'convictionsOfEmployers' }),
-  edge('sanctions', 'clients', 'people', { metric: 'convictionsOfClients' }),
-  edge('sanctions', 'recruiters', 'people', { metric: 'convictionsOfRecruiters' }),
-];
+const laneOf = new Map(OVERVIEW_NODES.map((n) => [n.id, n.lane]));
+const within = (f: OverviewFlow) => laneOf.get(f.from) === laneOf.get(f.to);
 
-const MARKET: readonly OverviewNodeId[] = ['consumers', 'clients', 'corporateBuyers', 'employers', 'recruiters', 'workers'];
-const ENFORCEMENT: readonly OverviewNodeId[] = ['inspection', 'reports', 'cases', 'sanctions'];
+/** The overview's lanes, read from the nodes and the flow table: each lane starts where no flow within it arrives. */
+export const OVERVIEW_LANES: readonly LayoutLaneInput[] = [...new Set(OVERVIEW_NODES.map((n) => n.lane))].map((lane) => {
+  const nodes = OVERVIEW_NODES.filter((n) => n.lane === lane).map((n) => n.id);
+  const edges = OVERVIEW_FLOWS.filter((f) => within(f) && laneOf.get(f.from) === lane);
+  return { id: lane, nodes, roots: nodes.filter((n) => !edges.some((f) => f.to === n)), edges };
+});
 
-export const OVERVIEW_LANES: readonly LayoutLaneInput[] = [
-  { id: 'market', nodes: MARKET, roots: ['consumers', 'clients'], edges: OVERVIEW_EDGES.filter((e) => MARKET.includes(e.from)) },
-  { id: 'enforcement', nodes: ENFORCEMENT, roots: ['inspection'], edges: OVERVIEW_EDGES.filter((e) => ENFORCEMENT.includes(e.from)) },
-];
+/** Flows between the lanes (reports from the market, sanctions back on it). */
+export const OVERVIEW_CROSS_FLOWS: readonly OverviewFlow[] = OVERVIEW_FLOWS.filter((f) => !within(f));
 
 /**
  * Reads a measure. `stateCounts` gives agents per state path for an actor
