@@ -3,12 +3,13 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { checkMemory, EXIT, printable, runCli, SERIES_BUDGET_BYTES } from '../../src/cli/cli.ts';
 import { BYTES_PER_WEEK } from '../../src/sim/limits.ts';
-import { SMALL, tempFiles } from './fixtures.ts';
+import { WORLDS } from '../support/small-world.ts';
+import { tempFiles } from './fixtures.ts';
 
 /** The CLI in-process: same code as `npm run sim`, without a child process per case. */
 
 const { dir, file } = tempFiles('sim-cli-in-');
-const small = file('small.json', JSON.stringify(SMALL));
+const small = file('small.json', JSON.stringify(WORLDS.cli));
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -123,7 +124,7 @@ describe('--baseline', () => {
     const doc = JSON.parse(one.stdout);
     expect(Object.keys(doc)).toEqual(['scenario', 'engine', 'seed', 'runs', 'weeks', 'series', 'bySector', 'comparison']);
     const c = doc.comparison;
-    expect(c.baseline).toEqual({ name: SMALL.name, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(c.baseline).toEqual({ name: WORLDS.cli.name, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
     // The baseline is the file as it is, with the scenario's seed and weeks: not the --set scenario.
     expect(c.baseline.hash).not.toBe(doc.scenario.hash);
     // Shorter than two years: every week counts.
@@ -171,7 +172,7 @@ describe('--baseline', () => {
   it('prints a comparison table on standard error unless --quiet', async () => {
     const r = await cli(small, '--runs', '3', '--weeks', '8', ...aware, '--baseline', small);
     expect(r.code, r.stderr).toBe(EXIT.ok);
-    expect(r.stderr).toContain(`"${SMALL.name}" against baseline "${SMALL.name}": mean per week over weeks 1-8 (counted from 1), all enabled sectors, 3 paired runs`);
+    expect(r.stderr).toContain(`"${WORLDS.cli.name}" against baseline "${WORLDS.cli.name}": mean per week over weeks 1-8 (counted from 1), all enabled sectors, 3 paired runs`);
     expect(r.stderr).toMatch(/^metric +scenario +baseline +change +90% interval +effect$/m);
     expect(r.stderr).toMatch(/^consumerDemand +[\d.]+ +[\d.]+ +[+-]?[\d.]+% +.* to .*  (down|up|no clear effect)$/m);
   });

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../src/sim/engine.ts';
 import { METRICS } from '../../src/sim/metrics.ts';
-import { SMALL, tempFiles } from './fixtures.ts';
+import { WORLDS } from '../support/small-world.ts';
+import { tempFiles } from './fixtures.ts';
 
 /**
  * End to end: the CLI as researchers call it, in a child process (`tsx
@@ -16,7 +17,7 @@ import { SMALL, tempFiles } from './fixtures.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const { dir, file } = tempFiles('sim-cli-');
-const small = file('small.json', JSON.stringify(SMALL));
+const small = file('small.json', JSON.stringify(WORLDS.cli));
 
 interface Result {
   code: number;
@@ -45,17 +46,17 @@ describe.concurrent('npm run sim', () => {
     const doc = JSON.parse(one.stdout);
     expect(Object.keys(doc)).toEqual(['scenario', 'engine', 'seed', 'runs', 'weeks', 'series', 'bySector']);
     expect(Object.keys(doc.scenario)).toEqual(['name', 'hash']);
-    expect(doc.scenario.name).toBe(SMALL.name);
+    expect(doc.scenario.name).toBe(WORLDS.cli.name);
     expect(doc.scenario.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(doc.engine).toEqual({ version: ENGINE_VERSION });
-    expect([doc.seed, doc.runs, doc.weeks]).toEqual([SMALL.seed, 3, SMALL.weeks]);
+    expect([doc.seed, doc.runs, doc.weeks]).toEqual([WORLDS.cli.seed, 3, WORLDS.cli.weeks]);
     expect(Object.keys(doc.series)).toEqual([...METRICS]);
     // manufacturing is switched off in the scenario, so it is not listed
     expect(Object.keys(doc.bySector)).toEqual(['sexual', 'agriculture']);
     for (const bands of [doc.series, ...Object.values(doc.bySector)] as Record<string, Record<string, unknown[]>>[]) {
       for (const m of METRICS) {
         expect(Object.keys(bands[m])).toEqual(['mean', 'p05', 'p95']);
-        for (const stat of ['mean', 'p05', 'p95']) expect(bands[m][stat]).toHaveLength(SMALL.weeks!);
+        for (const stat of ['mean', 'p05', 'p95']) expect(bands[m][stat]).toHaveLength(WORLDS.cli.weeks);
       }
     }
     const { mean, p05, p95 } = doc.series.victimsInExploitation as Record<string, number[]>;

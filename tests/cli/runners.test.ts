@@ -7,9 +7,9 @@ import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import type { RunChunk } from '../../src/sim/runner.ts';
 import { ROW, type RunSeries } from '../../src/sim/series.ts';
 import { createSyncRunner } from '../../src/sim/sync-runner.ts';
-import { smallScenario } from './fixtures.ts';
+import { smallWorld } from '../support/small-world.ts';
 
-const scenario = smallScenario();
+const scenario = smallWorld('cli');
 
 const same = (a: RunSeries, b: RunSeries) => {
   expect(a.weeks).toBe(b.weeks);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { COMPILED } from '../../src/sim/compile.ts';
 import { simulate } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
@@ -7,6 +6,7 @@ import { metricSeries } from '../../src/sim/series.ts';
 import { ACTOR_DIAGRAMS } from '../../src/ui/flows/diagrams.ts';
 import { clampWeek, liveFlows, metricAt, peakFlow } from '../../src/ui/flows/live.ts';
 import { measureAt, OVERVIEW_FLOWS, OVERVIEW_NODES } from '../../src/ui/flows/overview.ts';
+import { smallWorld } from '../support/small-world.ts';
 
 describe('liveFlows on a hand-made series', () => {
   // Client: a parallel machine; compiled states are configurations of two regions.
@@ -61,7 +61,7 @@ describe('liveFlows on a hand-made series', () => {
 });
 
 describe('liveFlows on a simulated run', () => {
-  const scenario = scenarioSchema.parse({ name: 'flows', weeks: 30, assumptions: { population: { consumers: 2000, clients: 300 } } });
+  const scenario = smallWorld('flows');
   const series = simulate(scenario, { seed: 4, run: 0 });
 
   it.each(ACTOR_TYPES)('%s: every agent counted once per lane, every fired event on one edge', (type) => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/engine.ts';
 import { createSyncRunner } from '../../src/sim/sync-runner.ts';
-import { scenario } from './helpers.ts';
-
-const SMALLER = {
-  weeks: 80,
-  assumptions: {
-    population: { consumers: 3000, clients: 600 },
-    sectors: { sexual: { employers: 60, workers: 400 }, agriculture: { employers: 80, workers: 1200 }, manufacturing: { employers: 80, workers: 1200 } },
-  },
-};
+import { smallWorld } from '../support/small-world.ts';
 
 const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 describe('determinism', () => {
-  const s = scenario(SMALLER);
+  const s = smallWorld('determinism');
 
   it('same scenario and seed give the same bytes', () => {
     const a = simulate(s, { seed: 42, run: 0 });

@@ -3,24 +3,12 @@ import { COMPILED } from '../../src/sim/compile.ts';
 import { Simulation } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import { createReferenceSimulation } from '../../src/sim/reference.ts';
+import { WORLDS } from '../support/small-world.ts';
 import { presets, scenario } from './helpers.ts';
-
-/** A small world: the reference engine asks xstate for every transition. */
-const TINY = {
-  weeks: 60,
-  assumptions: {
-    population: { consumers: 600, clients: 300, corporateBuyersPerSector: 6 },
-    sectors: {
-      sexual: { employers: 30, workers: 150, recruiters: 10 },
-      agriculture: { employers: 30, workers: 250, recruiters: 10 },
-      manufacturing: { employers: 30, workers: 250, recruiters: 10 },
-    },
-  },
-} as const;
 
 describe('differential: compiled tables against xstate itself', () => {
   it.each(presets())('%s: identical state counts, transitions and metrics every week', (_file, input) => {
-    const s = scenario(input as never, TINY as never);
+    const s = scenario(input as never, WORLDS.reference);
     const fast = new Simulation(s, { seed: 11, run: 0 });
     const ref = createReferenceSimulation(s, { seed: 11, run: 0 });
     let fired = 0;
@@ -44,7 +32,7 @@ describe('differential: compiled tables against xstate itself', () => {
   });
 
   it('detects a wrong table entry', () => {
-    const s = scenario(TINY as never);
+    const s = scenario(WORLDS.reference);
     const c = COMPILED.worker;
     const table = c.tables[1];
     const cell = c.stateId('recruited') * c.events.length + c.events.indexOf('entrap');

@@ -3,12 +3,12 @@ import { SCENARIO_FIELDS } from '../../src/scenario/fields.ts';
 import { getAtPath } from '../../src/scenario/path.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { ALL_FIELDS, fieldEffects, probesOf, REFERENCE_WORLDS, referenceScenario } from '../../src/sim/field-effects.ts';
-import { SMALL } from './helpers.ts';
+import { WORLDS } from '../support/small-world.ts';
 
 /**
  * CALIBRATION.md C0: every field of the scenario format changes some output
  * in at least one of the five reference worlds. `npm run calibrate` can run
- * the same check at the default world sizes; here the worlds are SMALL so the
+ * the same check at the default world sizes; here the worlds are WORLDS.properties so the
  * check fits in CI, over the full 260 weeks.
  */
 
@@ -50,7 +50,7 @@ describe('C0: the reference worlds and the probes', () => {
 
 describe('C0: every field changes some output', () => {
   it('no field is dead in all five worlds (260 weeks, small worlds)', () => {
-    const { dead } = fieldEffects({ base: { assumptions: SMALL.assumptions }, weeks: 260 });
+    const { dead } = fieldEffects({ base: { assumptions: WORLDS.properties.assumptions }, weeks: 260 });
     const labels = dead.map((d) => d.label);
     expect(labels, `dead fields (no output changed in ${REFERENCE_WORLDS.map((w) => w.name).join(', ')}):\n${labels.join('\n')}`).toEqual([]);
   });

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateScenario } from '../../src/scenario/load.ts';
-import { mergeLayers } from '../../src/scenario/path.ts';
-import { scenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
 import { simulate } from '../../src/sim/engine.ts';
 import type { Metric, Slot } from '../../src/sim/metrics.ts';
 import { metricSeries } from '../../src/sim/series.ts';
@@ -17,23 +16,7 @@ export function presets(): [string, ScenarioInput][] {
     .map((f) => [f, JSON.parse(readFileSync(join(SCENARIO_DIR, f), 'utf8')) as ScenarioInput]);
 }
 
-/** A scenario from layered partial inputs (later layers win). */
-export function scenario(...layers: object[]): Scenario {
-  return scenarioSchema.parse(layers.reduce<unknown>((acc, l) => mergeLayers(acc, l), { name: 'test' }));
-}
-
-/** A smaller world that still has enough agents for the properties to show through noise. */
-export const SMALL = {
-  weeks: 208,
-  assumptions: {
-    population: { consumers: 8000, clients: 1500, corporateBuyersPerSector: 20 },
-    sectors: {
-      sexual: { employers: 150, workers: 900, recruiters: 40 },
-      agriculture: { employers: 200, workers: 3000, recruiters: 40 },
-      manufacturing: { employers: 200, workers: 3000, recruiters: 40 },
-    },
-  },
-};
+export { scenario } from '../support/small-world.ts';
 
 /** Mean of each metric over weeks [from, to) and over seeds. */
 export function meanOver(s: Scenario, metrics: readonly Metric[], opts: { seeds: readonly number[]; from: number; to?: number; slot?: Slot }): Record<string, number> {

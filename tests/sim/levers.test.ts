@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INTERVENTION_FIELDS } from '../../src/scenario/fields.ts';
 import type { Metric, Slot } from '../../src/sim/metrics.ts';
-import { meanOver, scenario, SMALL } from './helpers.ts';
+import { WORLDS } from '../support/small-world.ts';
+import { meanOver, scenario } from './helpers.ts';
 
 /**
  * Every lever changes something measurable, in the direction its mechanism
@@ -52,8 +53,8 @@ describe('every lever changes something measurable', () => {
 
   it.each(ROWS)('$path = $value moves $metric $direction', ({ path, value, context = {}, metric, slot, direction }) => {
     const opts = { seeds: [3, 4], from: 26, to: 156, slot };
-    const before = meanOver(scenario(SMALL, { weeks: 156 }, context), [metric], opts)[metric];
-    const after = meanOver(scenario(SMALL, { weeks: 156 }, context, layer(path, value)), [metric], opts)[metric];
+    const before = meanOver(scenario(WORLDS.properties, { weeks: 156 }, context), [metric], opts)[metric];
+    const after = meanOver(scenario(WORLDS.properties, { weeks: 156 }, context, layer(path, value)), [metric], opts)[metric];
     if (direction === 'up') expect(after).toBeGreaterThan(before);
     else expect(after).toBeLessThan(before);
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/engine.ts';
-import { drop, meanOver, scenario, SMALL } from './helpers.ts';
+import { WORLDS } from '../support/small-world.ts';
+import { drop, meanOver, scenario } from './helpers.ts';
 
 /**
  * MODEL.md "Properties the model must satisfy", each over random but valid
@@ -59,14 +60,14 @@ describe('properties of the model (MODEL.md)', () => {
         const alone = { assumptions: { supplyChain: { consumerPressure: 0 } } };
         // Buyers who start screening suppliers when households avoid tainted goods.
         const screening = { interventions: { supplyChain: { auditRate: 4 } }, assumptions: { supplyChain: { consumerPressure: 0.3 } } };
-        const base = meanOver(scenario(SMALL, assumptions(d), long, alone), M, opts);
-        const aware = meanOver(scenario(SMALL, assumptions(d), long, alone, campaign), M, opts);
+        const base = meanOver(scenario(WORLDS.properties, assumptions(d), long, alone), M, opts);
+        const aware = meanOver(scenario(WORLDS.properties, assumptions(d), long, alone, campaign), M, opts);
         const consumerDrop = drop(base.consumerDemand, aware.consumerDemand);
         const derivedDrop = drop(base.derivedDemand, aware.derivedDemand);
         expect(consumerDrop).toBeGreaterThan(0.05);
         expect(derivedDrop).toBeLessThan(0.5 * consumerDrop);
-        const screened = meanOver(scenario(SMALL, assumptions(d), long, screening), M, opts);
-        const both = meanOver(scenario(SMALL, assumptions(d), long, screening, campaign), M, opts);
+        const screened = meanOver(scenario(WORLDS.properties, assumptions(d), long, screening), M, opts);
+        const both = meanOver(scenario(WORLDS.properties, assumptions(d), long, screening, campaign), M, opts);
         const derivedDropScreened = drop(screened.derivedDemand, both.derivedDemand);
         const consumerDropScreened = drop(screened.consumerDemand, both.consumerDemand);
         // When buyers respond by screening, derived demand falls more.
@@ -84,9 +85,9 @@ describe('properties of the model (MODEL.md)', () => {
         const M = ['reportsByClients', 'suspiciousClients'] as const;
         const rate = (x: Record<string, number>) => x.reportsByClients / x.suspiciousClients;
         const use = { variant: 'known-victim', scope: 'clients' } as const;
-        const base = rate(meanOver(scenario(SMALL, assumptions(d)), M, opts));
-        const crim = rate(meanOver(scenario(SMALL, assumptions(d), { interventions: { criminaliseUse: use } }), M, opts));
-        const immune = rate(meanOver(scenario(SMALL, assumptions(d), { interventions: { criminaliseUse: { ...use, reportingImmunity: true } } }), M, opts));
+        const base = rate(meanOver(scenario(WORLDS.properties, assumptions(d)), M, opts));
+        const crim = rate(meanOver(scenario(WORLDS.properties, assumptions(d), { interventions: { criminaliseUse: use } }), M, opts));
+        const immune = rate(meanOver(scenario(WORLDS.properties, assumptions(d), { interventions: { criminaliseUse: { ...use, reportingImmunity: true } } }), M, opts));
         expect(crim).toBeLessThan(0.8 * base);
         expect((immune - crim) / (base - crim)).toBeGreaterThan(0.5);
       }),
@@ -133,7 +134,7 @@ describe('properties of the model (MODEL.md)', () => {
     // and capacity for all of them, so that none waits until it goes stale.
     const busy = { weeks: 260, assumptions: { population: { clients: 20_000 }, clients: { arrestRate: 0.05 }, enforcement: { capacityPer10kWorkers: 10_000 } } };
     const share = (knowledge: 'actual' | 'reason-to-believe' | 'inferred') => {
-      const s = scenario(SMALL, busy, { interventions: { criminaliseUse: { variant: 'known-victim', knowledge, scope: 'clients' } } });
+      const s = scenario(WORLDS.properties, busy, { interventions: { criminaliseUse: { variant: 'known-victim', knowledge, scope: 'clients' } } });
       const x = meanOver(s, ['convictionsOfClients', 'casesAgainstClients'], { seeds: [1], from: 0 });
       expect(x.casesAgainstClients * 260).toBeGreaterThan(200);
       return x.convictionsOfClients / x.casesAgainstClients;
@@ -148,9 +149,9 @@ describe('properties of the model (MODEL.md)', () => {
       fc.property(world, (d) => {
         const opts = { seeds: [...seedsOf(d), d.seed + 2], from: 104 };
         const M = ['exploitativeRecruiters'] as const;
-        const base = meanOver(scenario(SMALL, assumptions(d)), M, opts).exploitativeRecruiters;
-        const audited = meanOver(scenario(SMALL, assumptions(d), { interventions: { recruiterLicensing: { required: true, auditRate: 2 } } }), M, opts).exploitativeRecruiters;
-        const paper = meanOver(scenario(SMALL, assumptions(d), { interventions: { recruiterLicensing: { required: true, auditRate: 0 } } }), M, opts).exploitativeRecruiters;
+        const base = meanOver(scenario(WORLDS.properties, assumptions(d)), M, opts).exploitativeRecruiters;
+        const audited = meanOver(scenario(WORLDS.properties, assumptions(d), { interventions: { recruiterLicensing: { required: true, auditRate: 2 } } }), M, opts).exploitativeRecruiters;
+        const paper = meanOver(scenario(WORLDS.properties, assumptions(d), { interventions: { recruiterLicensing: { required: true, auditRate: 0 } } }), M, opts).exploitativeRecruiters;
         expect(drop(base, audited)).toBeGreaterThan(0.25);
         expect(Math.abs(drop(base, paper))).toBeLessThan(0.4 * drop(base, audited));
       }),
@@ -163,8 +164,8 @@ describe('properties of the model (MODEL.md)', () => {
       fc.property(world, (d) => {
         const seeds = [...seedsOf(d), d.seed + 2];
         const more = { interventions: { labourInspection: { inspectorsPer10kWorkers: 10 } } };
-        const early = (extra = {}) => meanOver(scenario(SMALL, assumptions(d), extra), ['victimsIdentified'], { seeds, from: 0, to: 26 }).victimsIdentified;
-        const late = (extra = {}) => meanOver(scenario(SMALL, assumptions(d), extra), ['victimsInExploitation'], { seeds, from: 130 }).victimsInExploitation;
+        const early = (extra = {}) => meanOver(scenario(WORLDS.properties, assumptions(d), extra), ['victimsIdentified'], { seeds, from: 0, to: 26 }).victimsIdentified;
+        const late = (extra = {}) => meanOver(scenario(WORLDS.properties, assumptions(d), extra), ['victimsInExploitation'], { seeds, from: 130 }).victimsInExploitation;
         expect(early(more)).toBeGreaterThan(1.2 * early());
         expect(late(more)).toBeLessThan(0.9 * late());
       }),
@@ -201,9 +202,9 @@ describe('properties of the model (MODEL.md)', () => {
         const ddFull = { interventions: { supplyChain: { dueDiligenceShare: 0.5, auditRate: 4 } }, assumptions: { supplyChain: { subcontractorReach: 1 } } };
         let directDrop = 0, subRiseWeak = 0, subRiseFull = 0;
         for (const seed of seedsOf(d)) {
-          const weak = shares(scenario(SMALL, big, assumptions(d), ddWeak), seed, undefined);
-          const full = shares(scenario(SMALL, big, assumptions(d), ddFull), seed, weak.partners);
-          const base = shares(scenario(SMALL, big, assumptions(d)), seed, weak.partners);
+          const weak = shares(scenario(WORLDS.properties, big, assumptions(d), ddWeak), seed, undefined);
+          const full = shares(scenario(WORLDS.properties, big, assumptions(d), ddFull), seed, weak.partners);
+          const base = shares(scenario(WORLDS.properties, big, assumptions(d)), seed, weak.partners);
           directDrop += base.direct - weak.direct;
           subRiseWeak += weak.sub - base.sub;
           subRiseFull += full.sub - base.sub;
@@ -221,7 +222,7 @@ describe('properties of the model (MODEL.md)', () => {
       fc.property(world, (d) => {
         const opts = { seeds: seedsOf(d), from: 26, slot: 'sexual' as const };
         const M = ['marketVolume', 'hiddenShare', 'victimsIdentified', 'victimsInExploitation'] as const;
-        const run = (regime: 'criminalise-buying' | 'criminalise-both' | 'decriminalise') => meanOver(scenario(SMALL, assumptions(d), { interventions: { prostitutionRegime: regime } }), M, opts);
+        const run = (regime: 'criminalise-buying' | 'criminalise-both' | 'decriminalise') => meanOver(scenario(WORLDS.properties, assumptions(d), { interventions: { prostitutionRegime: regime } }), M, opts);
         const open = run('decriminalise');
         for (const banned of [run('criminalise-buying'), run('criminalise-both')]) {
           expect(banned.marketVolume).toBeLessThan(0.9 * open.marketVolume);
@@ -238,8 +239,8 @@ describe('properties of the model (MODEL.md)', () => {
       fc.property(world, (d) => {
         const opts = { seeds: seedsOf(d), from: 52 };
         const M = ['newlyTrafficked', 'reTrafficked'] as const;
-        const base = meanOver(scenario(SMALL, assumptions(d)), M, opts);
-        const prot = meanOver(scenario(SMALL, assumptions(d), { interventions: { workerProtection: { workerOrganisations: 0.7, migrantRights: 0.7 } } }), M, opts);
+        const base = meanOver(scenario(WORLDS.properties, assumptions(d)), M, opts);
+        const prot = meanOver(scenario(WORLDS.properties, assumptions(d), { interventions: { workerProtection: { workerOrganisations: 0.7, migrantRights: 0.7 } } }), M, opts);
         expect(prot.newlyTrafficked).toBeLessThan(0.9 * base.newlyTrafficked);
         expect(prot.reTrafficked).toBeLessThan(0.9 * base.reTrafficked);
       }),

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/engine.ts';
 import { REFERENCE_WORLDS, referenceScenario } from '../../src/sim/field-effects.ts';
 import { World } from '../../src/sim/model/world.ts';
-import { SMALL } from './helpers.ts';
+import { WORLDS } from '../support/small-world.ts';
 import { analyseWorldLinks, linkProblems, ROOT, type FieldLinks } from './world-links.ts';
 
 /**
@@ -73,7 +73,7 @@ describe('world links (at run time: the C0 worlds)', () => {
     };
     for (const world of REFERENCE_WORLDS) {
       // Small and short: a value that never moves stays zero from the first week.
-      const sim = new Simulation(referenceScenario(world, { assumptions: SMALL.assumptions }, 104), { seed: 1, run: 0 });
+      const sim = new Simulation(referenceScenario(world, { assumptions: WORLDS.properties.assumptions }, 104), { seed: 1, run: 0 });
       look(sim.world);
       while (!sim.done) {
         sim.step();
