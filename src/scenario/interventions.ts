@@ -31,6 +31,8 @@ export const campaign = (audience: string, paragraphs: string) =>
       description: `awareness campaign for ${audience}: a weekly reach (0-1) or { reach, fromWeek, toWeek }`,
       source: 'lever',
       paragraphs,
+      // The slider stops at a fifth of the audience a week, well past what a workshop tries; the number box takes any reach.
+      sliderMax: 0.2,
     });
 
 export type Campaign = z.output<ReturnType<typeof campaign>>;
@@ -59,7 +61,8 @@ export const interventionsSchema = group(
         employers: campaign('employers', '¶15(c), ¶25(a)'),
         schools: campaign('school cohorts (acts on consumers who come of age later)', '¶33'),
       },
-      'Awareness campaigns per audience (¶15(a), ¶25(a), ¶27, ¶33)',
+      'Awareness campaigns per audience',
+      '¶15(a), ¶25(a), ¶27, ¶33',
     ),
     criminaliseUse: group(
       {
@@ -82,12 +85,12 @@ export const interventionsSchema = group(
         penaltyMonths: num({
           default: 6, min: 0, max: 240, unit: 'months of imprisonment',
           description: 'prison term on conviction for the use offence',
-          source: 'lever (Greece art. 323A: at least 6 months)', paragraphs: '¶20, ¶38',
+          source: 'lever (Greece art. 323A: at least 6 months)', paragraphs: '¶20, ¶38', sliderMax: 144,
         }),
         fine: num({
           default: 0, min: 0, max: 10_000_000, unit: 'USD',
           description: 'fine on conviction for the use offence',
-          source: lever, paragraphs: '¶20, ¶38',
+          source: lever, paragraphs: '¶20, ¶38', sliderMax: 100_000,
         }),
         reportingImmunity: flag(false, {
           description: 'a user who reports suspected trafficking is not prosecuted for that use',
@@ -95,7 +98,8 @@ export const interventionsSchema = group(
           paragraphs: '¶16',
         }),
       },
-      'Criminalising the use of victims\' services (¶16, ¶20, ¶34-38)',
+      'Criminalising the use of victims\' services',
+      '¶16, ¶20, ¶34-38',
     ),
     prostitutionRegime: choice(PROSTITUTION_REGIMES, 'criminalise-selling', {
       description: 'legal regime for commercial sex; the baseline default (criminalise-selling) is an illustrative choice, not a recommendation',
@@ -120,7 +124,8 @@ export const interventionsSchema = group(
           source: lever, paragraphs: '¶4(d), ¶18, ¶24',
         }),
       },
-      'Licensing and registration of recruitment agencies (¶15(b), ¶4(d), ¶18)',
+      'Licensing and registration of recruitment agencies',
+      '¶15(b), ¶4(d), ¶18',
     ),
     supplyChain: group(
       {
@@ -135,7 +140,8 @@ export const interventionsSchema = group(
           source: lever, paragraphs: '¶15(c), ¶32',
         }),
       },
-      'Supply-chain due diligence and public-private partnerships (¶15(c), ¶25(b), ¶32)',
+      'Supply-chain due diligence and public-private partnerships',
+      '¶15(c), ¶25(b), ¶32',
     ),
     labourInspection: group(
       {
@@ -143,15 +149,16 @@ export const interventionsSchema = group(
           default: 0.25, min: 0, max: 50, unit: 'inspectors per 10,000 workers',
           description: 'labour-inspection density',
           source: 'ILO benchmark: 1 (industrial economies), 0.5 (transition), 0.25 (least developed); baseline uses the low end',
-          paragraphs: '¶15(d), ¶25(b)',
+          paragraphs: '¶15(d), ¶25(b)', sliderMax: 5,
         }),
         sanction: num({
           default: 5000, min: 0, max: 10_000_000, unit: 'USD per violation',
           description: 'administrative fine when an inspection finds exploitation',
-          source: 'illustrative', paragraphs: '¶15(d)',
+          source: 'illustrative', paragraphs: '¶15(d)', sliderMax: 50_000,
         }),
       },
-      'Enforcing labour standards through labour inspection (¶15(d))',
+      'Enforcing labour standards through labour inspection',
+      '¶15(d)',
     ),
     workerProtection: group(
       {
@@ -166,7 +173,8 @@ export const interventionsSchema = group(
           source: lever, paragraphs: '¶15(e), ¶25(b)',
         }),
       },
-      'Supporting worker organisations and migrant workers\' rights (¶15(e))',
+      'Supporting worker organisations and migrant workers\' rights',
+      '¶15(e), ¶25(b)',
     ),
   },
   'Demand-side interventions (MODEL.md "Interventions")',
