@@ -52,6 +52,10 @@ export type KnowledgeTest = (typeof KNOWLEDGE_TESTS)[number];
 
 const lever = 'lever';
 
+/** A lever measured as a share from none (0, the baseline) to all (1). */
+const leverShare = (description: string, paragraphs: string) =>
+  num({ default: 0, min: 0, max: 1, unit: 'share (0-1)', description, source: lever, paragraphs });
+
 export const interventionsSchema = group(
   {
     awareness: group(
@@ -118,11 +122,7 @@ export const interventionsSchema = group(
           description: 'how often the licensing authority audits agencies (also its reach into unlicensed operators)',
           source: lever, paragraphs: '¶15(b)',
         }),
-        crossBorderCooperation: num({
-          default: 0, min: 0, max: 1, unit: 'share (0-1)',
-          description: 'cooperation with origin and transit countries: detection of transnational operators, and barred agencies cannot re-open abroad',
-          source: lever, paragraphs: '¶4(d), ¶18, ¶24',
-        }),
+        crossBorderCooperation: leverShare('cooperation with origin and transit countries: detection of transnational operators, and barred agencies cannot re-open abroad', '¶4(d), ¶18, ¶24'),
       },
       'Licensing and registration of recruitment agencies',
       '¶15(b), ¶4(d), ¶18',
@@ -162,16 +162,8 @@ export const interventionsSchema = group(
     ),
     workerProtection: group(
       {
-        workerOrganisations: num({
-          default: 0, min: 0, max: 1, unit: 'share (0-1)',
-          description: 'strength and reach of worker organisations',
-          source: lever, paragraphs: '¶15(e), ¶25(b)',
-        }),
-        migrantRights: num({
-          default: 0, min: 0, max: 1, unit: 'share (0-1)',
-          description: 'protection of migrant workers\' rights (status independent of employer, access to remedies)',
-          source: lever, paragraphs: '¶15(e), ¶25(b)',
-        }),
+        workerOrganisations: leverShare('strength and reach of worker organisations', '¶15(e), ¶25(b)'),
+        migrantRights: leverShare('protection of migrant workers\' rights (status independent of employer, access to remedies)', '¶15(e), ¶25(b)'),
       },
       'Supporting worker organisations and migrant workers\' rights',
       '¶15(e), ¶25(b)',
