@@ -90,6 +90,12 @@ export class ScenarioEditor {
     this.#replace(scenario, null, options.record ?? true);
   }
 
+  /** The scenario was saved as `presetId`: it becomes the reference its markers compare against. */
+  savedAs(presetId: string): void {
+    this.presetId = presetId;
+    this.reference = this.scenario;
+  }
+
   /** Puts back a workspace read from storage: no undo step, nothing to save. */
   restore(state: { scenario: Scenario; reference: Scenario; presetId: string; runs: number }): void {
     this.scenario = state.scenario;

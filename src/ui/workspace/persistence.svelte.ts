@@ -92,8 +92,7 @@ export class Persistence {
     const id = `${Date.now().toString(36)}-${this.saved.length}`;
     const entry: SavedScenario = { id, savedAt: new Date().toISOString(), scenario: editor.scenario };
     this.saved = [...this.saved.filter((s) => s.scenario.name !== editor.scenario.name), entry];
-    editor.presetId = `saved:${id}`;
-    editor.reference = editor.scenario;
+    editor.savedAs(`saved:${id}`);
     if (!writeKey(this.#env.storage, SAVED_KEY, serialiseSaved(this.saved))) {
       notices.say(notice('storage-full', 'warning', i18n.t('msg.storage.full')));
     } else {
