@@ -19,8 +19,7 @@ import { Simulation } from './workspace/simulation.svelte.ts';
  * files (`files`), running (`sim`), the playback clock (`playback`), pins for
  * Compare (`pins`), what outlives the page (`persistence`) and `notices`.
  * This class only holds what spans rooms: Run, Step and Play, opening a
- * preset or a pin, and which view is shown. Components read state and call
- * methods; they never write state.
+ * preset or a pin, and which view is shown.
  */
 
 export type View = 'charts' | 'flows' | 'compare';
