@@ -1,9 +1,9 @@
 import './ui/app.css';
 import { mount } from 'svelte';
-import App from './App.svelte';
+import App from './ui/App.svelte';
 import { i18n } from './ui/messages/index.ts';
 import { BROKEN_PRESETS, PRESETS } from './ui/presets.ts';
-import { notice } from './ui/workspace/notices.ts';
+import { notice } from './ui/workspace/notices.svelte.ts';
 import { chartRedraws } from './ui/charts/redraw.ts';
 import { createWorkerRunner } from './ui/worker-runner.ts';
 import { Workspace } from './ui/workspace.svelte.ts';
@@ -37,7 +37,7 @@ const ws = new Workspace({
 });
 
 if (BROKEN_PRESETS.length > 0) {
-  ws.say(
+  ws.notices.say(
     notice('presets-broken', 'warning', i18n.t('msg.presets.broken', { names: BROKEN_PRESETS.map((b) => `${b.id}.json`).join(', ') }), {
       problems: BROKEN_PRESETS.flatMap((b) => b.problems),
     }),
@@ -46,4 +46,4 @@ if (BROKEN_PRESETS.length > 0) {
 
 const target = document.getElementById('app');
 if (target) mount(App, { target, props: { ws } });
-window.addEventListener('pagehide', () => ws.persistNow());
+window.addEventListener('pagehide', () => ws.persistence.persistNow());

@@ -21,6 +21,8 @@ export interface NumberSpec extends FieldDoc {
   readonly min: number;
   readonly max: number;
   readonly integer?: boolean;
+  /** Where the app's slider stops when the valid range is far wider than the values anyone tries; the number box takes the full range. */
+  readonly sliderMax?: number;
 }
 
 /** A documented number with a valid range and a default. */
@@ -44,7 +46,11 @@ export function flag(def: boolean, doc: Omit<FieldDoc, 'unit'>) {
   return z.boolean().default(def).meta({ unit: 'yes/no', ...doc });
 }
 
-/** A group of fields; absent groups take every default. */
-export function group<T extends z.core.$ZodLooseShape>(shape: T, description: string) {
-  return z.strictObject(shape).prefault({} as never).meta({ description });
+/**
+ * A group of fields; absent groups take every default. A group of levers
+ * may cite the paragraphs of its measure as a whole (the app shows them on its card).
+ */
+export function group<T extends z.core.$ZodLooseShape>(shape: T, description: string, paragraphs?: string) {
+  const meta = paragraphs ? { description: `${description} (${paragraphs})`, paragraphs } : { description };
+  return z.strictObject(shape).prefault({} as never).meta(meta);
 }

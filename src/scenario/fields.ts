@@ -34,12 +34,16 @@ export interface FieldInfo {
   max?: number;
   /** Allowed values of a choice. */
   options?: string[];
+  /** Where the app's slider stops, when the range is far wider than the values anyone tries. */
+  sliderMax?: number;
 }
 
 export interface FieldGroup {
   /** Dotted path of the group, e.g. `assumptions.population`. */
   path: string;
   description: string;
+  /** Paragraphs of the source paper the group's measure as a whole comes from (groups of levers). */
+  paragraphs?: string;
   fields: FieldInfo[];
 }
 
@@ -47,7 +51,8 @@ type AnySchema = z.core.$ZodType;
 
 function collect(schema: AnySchema, path: string[], groups: FieldGroup[], defaults: unknown): void {
   const shape = shapeOf(schema)!;
-  const group: FieldGroup = { path: path.join('.'), description: String(metaOf(schema)?.description ?? ''), fields: [] };
+  const meta = metaOf(schema);
+  const group: FieldGroup = { path: path.join('.'), description: String(meta?.description ?? ''), ...paragraphsOf(meta), fields: [] };
   groups.push(group);
   for (const [key, child] of Object.entries(shape)) {
     const childPath = [...path, key];
@@ -58,6 +63,8 @@ function collect(schema: AnySchema, path: string[], groups: FieldGroup[], defaul
     group.fields.push(fieldInfo(child, childPath, getAtPath(defaults, childPath) as FieldValue));
   }
 }
+
+const paragraphsOf = (meta: Record<string, unknown> | undefined) => (typeof meta?.paragraphs === 'string' ? { paragraphs: meta.paragraphs } : {});
 
 function fieldInfo(schema: AnySchema, path: string[], def: FieldValue): FieldInfo {
   const meta = metaOf(schema) ?? {};
@@ -70,7 +77,8 @@ function fieldInfo(schema: AnySchema, path: string[], def: FieldValue): FieldInf
     unit: String(meta.unit ?? ''),
     description: String(meta.description ?? ''),
     source: String(meta.source ?? ''),
-    ...(typeof meta.paragraphs === 'string' ? { paragraphs: meta.paragraphs } : {}),
+    ...paragraphsOf(meta),
+    ...(typeof meta.sliderMax === 'number' ? { sliderMax: meta.sliderMax } : {}),
     default: def,
   };
   if (type === 'number') {

@@ -31,6 +31,8 @@ export const campaign = (audience: string, paragraphs: string) =>
       description: `awareness campaign for ${audience}: a weekly reach (0-1) or { reach, fromWeek, toWeek }`,
       source: 'lever',
       paragraphs,
+      // The slider stops at a fifth of the audience a week, well past what a workshop tries; the number box takes any reach.
+      sliderMax: 0.2,
     });
 
 export type Campaign = z.output<ReturnType<typeof campaign>>;
@@ -50,6 +52,10 @@ export type KnowledgeTest = (typeof KNOWLEDGE_TESTS)[number];
 
 const lever = 'lever';
 
+/** A lever measured as a share from none (0, the baseline) to all (1). */
+const leverShare = (description: string, paragraphs: string) =>
+  num({ default: 0, min: 0, max: 1, unit: 'share (0-1)', description, source: lever, paragraphs });
+
 export const interventionsSchema = group(
   {
     awareness: group(
@@ -59,7 +65,8 @@ export const interventionsSchema = group(
         employers: campaign('employers', '¶15(c), ¶25(a)'),
         schools: campaign('school cohorts (acts on consumers who come of age later)', '¶33'),
       },
-      'Awareness campaigns per audience (¶15(a), ¶25(a), ¶27, ¶33)',
+      'Awareness campaigns per audience',
+      '¶15(a), ¶25(a), ¶27, ¶33',
     ),
     criminaliseUse: group(
       {
@@ -82,12 +89,12 @@ export const interventionsSchema = group(
         penaltyMonths: num({
           default: 6, min: 0, max: 240, unit: 'months of imprisonment',
           description: 'prison term on conviction for the use offence',
-          source: 'lever (Greece art. 323A: at least 6 months)', paragraphs: '¶20, ¶38',
+          source: 'lever (Greece art. 323A: at least 6 months)', paragraphs: '¶20, ¶38', sliderMax: 144,
         }),
         fine: num({
           default: 0, min: 0, max: 10_000_000, unit: 'USD',
           description: 'fine on conviction for the use offence',
-          source: lever, paragraphs: '¶20, ¶38',
+          source: lever, paragraphs: '¶20, ¶38', sliderMax: 100_000,
         }),
         reportingImmunity: flag(false, {
           description: 'a user who reports suspected trafficking is not prosecuted for that use',
@@ -95,7 +102,8 @@ export const interventionsSchema = group(
           paragraphs: '¶16',
         }),
       },
-      'Criminalising the use of victims\' services (¶16, ¶20, ¶34-38)',
+      'Criminalising the use of victims\' services',
+      '¶16, ¶20, ¶34-38',
     ),
     prostitutionRegime: choice(PROSTITUTION_REGIMES, 'criminalise-selling', {
       description: 'legal regime for commercial sex; the baseline default (criminalise-selling) is an illustrative choice, not a recommendation',
@@ -114,13 +122,10 @@ export const interventionsSchema = group(
           description: 'how often the licensing authority audits agencies (also its reach into unlicensed operators)',
           source: lever, paragraphs: '¶15(b)',
         }),
-        crossBorderCooperation: num({
-          default: 0, min: 0, max: 1, unit: 'share (0-1)',
-          description: 'cooperation with origin and transit countries: detection of transnational operators, and barred agencies cannot re-open abroad',
-          source: lever, paragraphs: '¶4(d), ¶18, ¶24',
-        }),
+        crossBorderCooperation: leverShare('cooperation with origin and transit countries: detection of transnational operators, and barred agencies cannot re-open abroad', '¶4(d), ¶18, ¶24'),
       },
-      'Licensing and registration of recruitment agencies (¶15(b), ¶4(d), ¶18)',
+      'Licensing and registration of recruitment agencies',
+      '¶15(b), ¶4(d), ¶18',
     ),
     supplyChain: group(
       {
@@ -135,7 +140,8 @@ export const interventionsSchema = group(
           source: lever, paragraphs: '¶15(c), ¶32',
         }),
       },
-      'Supply-chain due diligence and public-private partnerships (¶15(c), ¶25(b), ¶32)',
+      'Supply-chain due diligence and public-private partnerships',
+      '¶15(c), ¶25(b), ¶32',
     ),
     labourInspection: group(
       {
@@ -143,30 +149,24 @@ export const interventionsSchema = group(
           default: 0.25, min: 0, max: 50, unit: 'inspectors per 10,000 workers',
           description: 'labour-inspection density',
           source: 'ILO benchmark: 1 (industrial economies), 0.5 (transition), 0.25 (least developed); baseline uses the low end',
-          paragraphs: '¶15(d), ¶25(b)',
+          paragraphs: '¶15(d), ¶25(b)', sliderMax: 5,
         }),
         sanction: num({
           default: 5000, min: 0, max: 10_000_000, unit: 'USD per violation',
           description: 'administrative fine when an inspection finds exploitation',
-          source: 'illustrative', paragraphs: '¶15(d)',
+          source: 'illustrative', paragraphs: '¶15(d)', sliderMax: 50_000,
         }),
       },
-      'Enforcing labour standards through labour inspection (¶15(d))',
+      'Enforcing labour standards through labour inspection',
+      '¶15(d)',
     ),
     workerProtection: group(
       {
-        workerOrganisations: num({
-          default: 0, min: 0, max: 1, unit: 'share (0-1)',
-          description: 'strength and reach of worker organisations',
-          source: lever, paragraphs: '¶15(e), ¶25(b)',
-        }),
-        migrantRights: num({
-          default: 0, min: 0, max: 1, unit: 'share (0-1)',
-          description: 'protection of migrant workers\' rights (status independent of employer, access to remedies)',
-          source: lever, paragraphs: '¶15(e), ¶25(b)',
-        }),
+        workerOrganisations: leverShare('strength and reach of worker organisations', '¶15(e), ¶25(b)'),
+        migrantRights: leverShare('protection of migrant workers\' rights (status independent of employer, access to remedies)', '¶15(e), ¶25(b)'),
       },
-      'Supporting worker organisations and migrant workers\' rights (¶15(e))',
+      'Supporting worker organisations and migrant workers\' rights',
+      '¶15(e), ¶25(b)',
     ),
   },
   'Demand-side interventions (MODEL.md "Interventions")',

@@ -18,9 +18,9 @@ const runPreset = (id: string, pin = false) => async (ws: Workspace) => {
   ws.loadPreset(id);
   ws.view = 'charts';
   await ws.run();
-  if (pin && ws.current?.done && !ws.pins.some((p) => p.run?.key === ws.current?.key)) {
-    if (ws.pinFull) ws.unpin(ws.pins[0].id);
-    ws.pin();
+  if (pin && ws.sim.current?.done && !ws.pins.list.some((p) => p.run?.key === ws.sim.current?.key)) {
+    if (ws.pins.full) ws.pins.unpin(ws.pins.list[0].id);
+    ws.pins.pin();
   }
 };
 

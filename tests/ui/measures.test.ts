@@ -3,6 +3,7 @@ import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { getAtPath } from '../../src/scenario/path.ts';
 import { activeFields, groupMeasures, KINDS, LEVELS, MEASURES } from '../../src/ui/workspace/measures.ts';
 import { en } from '../../src/ui/messages/en.ts';
+import { INTERVENTION_FIELDS } from '../../src/scenario/fields.ts';
 
 const defaults = scenarioSchema.parse({ name: 'x' });
 const leafPaths = (value: unknown, prefix: string): string[] => {
@@ -48,5 +49,43 @@ describe('measures', () => {
     const m = MEASURES.find((x) => x.id === 'criminaliseUse')!;
     expect(activeFields(m, () => 'none')).toEqual(['interventions.criminaliseUse.variant']);
     expect(activeFields(m, () => 'known-victim')).toEqual(m.fields);
+  });
+});
+
+describe('measures read from the schema', () => {
+  const I = 'interventions.';
+  it('give each card the levers, paragraphs and order it had when they were listed by hand', () => {
+    expect(MEASURES.map((m) => [m.id, m.level, m.kind, m.paragraphs, m.fields])).toEqual([
+      ['awarenessConsumers', 'consumers', 'educational', '¶15(a), ¶25(a), ¶27', [`${I}awareness.consumers`]],
+      ['awarenessSchools', 'consumers', 'educational', '¶33', [`${I}awareness.schools`]],
+      ['awarenessClients', 'consumers', 'educational', '¶15(a), ¶25(a)', [`${I}awareness.clients`]],
+      ['supplyChain', 'consumers', 'social', '¶15(c), ¶25(b), ¶32', [`${I}supplyChain.dueDiligenceShare`, `${I}supplyChain.auditRate`]],
+      ['criminaliseUse', 'consumers', 'legal', '¶16, ¶20, ¶34-38', [
+        `${I}criminaliseUse.variant`, `${I}criminaliseUse.knowledge`, `${I}criminaliseUse.scope`,
+        `${I}criminaliseUse.reportingImmunity`, `${I}criminaliseUse.penaltyMonths`, `${I}criminaliseUse.fine`,
+      ]],
+      ['prostitutionRegime', 'consumers', 'legal', '¶17', [`${I}prostitutionRegime`]],
+      ['awarenessEmployers', 'employers', 'educational', '¶15(c), ¶25(a)', [`${I}awareness.employers`]],
+      ['labourInspection', 'employers', 'administrative', '¶15(d)', [`${I}labourInspection.inspectorsPer10kWorkers`, `${I}labourInspection.sanction`]],
+      ['workerProtection', 'employers', 'social', '¶15(e), ¶25(b)', [`${I}workerProtection.workerOrganisations`, `${I}workerProtection.migrantRights`]],
+      ['recruiterLicensing', 'thirdParties', 'administrative', '¶15(b), ¶4(d), ¶18', [
+        `${I}recruiterLicensing.required`, `${I}recruiterLicensing.auditRate`, `${I}recruiterLicensing.crossBorderCooperation`,
+      ]],
+    ]);
+  });
+
+  it('cap the sliders where the schema says, and only there', () => {
+    const caps = Object.fromEntries(INTERVENTION_FIELDS.filter((f) => f.sliderMax !== undefined).map((f) => [f.path, f.sliderMax]));
+    expect(caps).toEqual({
+      [`${I}awareness.consumers`]: 0.2,
+      [`${I}awareness.clients`]: 0.2,
+      [`${I}awareness.employers`]: 0.2,
+      [`${I}awareness.schools`]: 0.2,
+      [`${I}criminaliseUse.penaltyMonths`]: 144,
+      [`${I}criminaliseUse.fine`]: 100_000,
+      [`${I}labourInspection.inspectorsPer10kWorkers`]: 5,
+      [`${I}labourInspection.sanction`]: 50_000,
+    });
+    for (const f of INTERVENTION_FIELDS) if (f.sliderMax !== undefined) expect(f.sliderMax, f.path).toBeLessThan(f.max!);
   });
 });

@@ -1,8 +1,11 @@
+import { FIELD_GROUPS, type FieldGroup, type FieldInfo } from '../../scenario/fields.ts';
+
 /**
  * How the levers are presented: each "measure" is one card in the
  * interventions panel, placed by the paper's three levels of demand (¶14) and
- * by kind of measure (¶4(c)). The fields' units, ranges and documentation come
- * from the scenario schema; this file only decides grouping and order.
+ * by kind of measure (¶4(c)). Which levers a card holds, the paragraphs it
+ * cites and the fields' units, ranges and slider caps come from the scenario
+ * schema; this file only decides grouping and order.
  */
 
 export const LEVELS = ['consumers', 'employers', 'thirdParties'] as const;
@@ -22,38 +25,56 @@ export interface Measure {
   readonly fields: readonly string[];
 }
 
-const I = 'interventions.';
+/** Every card, in the order shown within a level or kind. */
+const PLACES: Readonly<Record<string, { readonly level: Level; readonly kind: Kind }>> = {
+  awarenessConsumers: { level: 'consumers', kind: 'educational' },
+  awarenessSchools: { level: 'consumers', kind: 'educational' },
+  awarenessClients: { level: 'consumers', kind: 'educational' },
+  supplyChain: { level: 'consumers', kind: 'social' },
+  criminaliseUse: { level: 'consumers', kind: 'legal' },
+  prostitutionRegime: { level: 'consumers', kind: 'legal' },
+  awarenessEmployers: { level: 'employers', kind: 'educational' },
+  labourInspection: { level: 'employers', kind: 'administrative' },
+  workerProtection: { level: 'employers', kind: 'social' },
+  recruiterLicensing: { level: 'thirdParties', kind: 'administrative' },
+};
 
-export const MEASURES: readonly Measure[] = [
-  { id: 'awarenessConsumers', level: 'consumers', kind: 'educational', paragraphs: '¶15(a), ¶25(a), ¶27', fields: [`${I}awareness.consumers`] },
-  { id: 'awarenessSchools', level: 'consumers', kind: 'educational', paragraphs: '¶33', fields: [`${I}awareness.schools`] },
-  { id: 'awarenessClients', level: 'consumers', kind: 'educational', paragraphs: '¶15(a), ¶25(a)', fields: [`${I}awareness.clients`] },
-  {
-    id: 'supplyChain', level: 'consumers', kind: 'social', paragraphs: '¶15(c), ¶25(b), ¶32',
-    fields: [`${I}supplyChain.dueDiligenceShare`, `${I}supplyChain.auditRate`],
-  },
-  {
-    id: 'criminaliseUse', level: 'consumers', kind: 'legal', paragraphs: '¶16, ¶20, ¶34-38',
-    fields: [
-      `${I}criminaliseUse.variant`, `${I}criminaliseUse.knowledge`, `${I}criminaliseUse.scope`,
-      `${I}criminaliseUse.reportingImmunity`, `${I}criminaliseUse.penaltyMonths`, `${I}criminaliseUse.fine`,
-    ],
-  },
-  { id: 'prostitutionRegime', level: 'consumers', kind: 'legal', paragraphs: '¶17', fields: [`${I}prostitutionRegime`] },
-  { id: 'awarenessEmployers', level: 'employers', kind: 'educational', paragraphs: '¶15(c), ¶25(a)', fields: [`${I}awareness.employers`] },
-  {
-    id: 'labourInspection', level: 'employers', kind: 'administrative', paragraphs: '¶15(d)',
-    fields: [`${I}labourInspection.inspectorsPer10kWorkers`, `${I}labourInspection.sanction`],
-  },
-  {
-    id: 'workerProtection', level: 'employers', kind: 'social', paragraphs: '¶15(e), ¶25(b)',
-    fields: [`${I}workerProtection.workerOrganisations`, `${I}workerProtection.migrantRights`],
-  },
-  {
-    id: 'recruiterLicensing', level: 'thirdParties', kind: 'administrative', paragraphs: '¶15(b), ¶4(d), ¶18',
-    fields: [`${I}recruiterLicensing.required`, `${I}recruiterLicensing.auditRate`, `${I}recruiterLicensing.crossBorderCooperation`],
-  },
-];
+type Card = Pick<Measure, 'id' | 'paragraphs' | 'fields'>;
+
+/** A card shows what is decided (choices, switches) before how much (numbers), each in schema order. */
+const RANK: Readonly<Record<FieldInfo['kind'], number>> = { choice: 0, flag: 1, campaign: 2, number: 2, integer: 2 };
+
+const ownCard = (f: FieldInfo, id: string): Card => ({ id, paragraphs: f.paragraphs ?? '', fields: [f.path] });
+
+/**
+ * The cards the schema's levers make: a lever directly under `interventions`
+ * and each campaign (one per audience) is a card of its own; any other group
+ * of levers is one card, citing the group's paragraphs.
+ */
+function cardsOf(groups: readonly FieldGroup[]): Card[] {
+  const cards: Card[] = [];
+  for (const g of groups) {
+    const steps = g.path.split('.');
+    if (steps[0] !== 'interventions' || g.fields.length === 0) continue;
+    if (steps.length === 1) cards.push(...g.fields.map((f) => ownCard(f, f.key)));
+    else if (g.fields.every((f) => f.kind === 'campaign')) cards.push(...g.fields.map((f) => ownCard(f, camel(steps[1], f.key))));
+    else {
+      const fields = [...g.fields].sort((a, b) => RANK[a.kind] - RANK[b.kind]).map((f) => f.path);
+      cards.push({ id: steps[1], paragraphs: g.paragraphs ?? '', fields });
+    }
+  }
+  return cards;
+}
+
+const camel = (a: string, b: string) => a + b[0].toUpperCase() + b.slice(1);
+
+const CARDS = new Map(cardsOf(FIELD_GROUPS).map((c) => [c.id, c]));
+
+/** Cards without a place are left out (tests/ui/measures.test.ts: every lever is shown once). */
+export const MEASURES: readonly Measure[] = Object.entries(PLACES).flatMap(([id, place]) => {
+  const card = CARDS.get(id);
+  return card ? [{ ...card, ...place }] : [];
+});
 
 /** Measures grouped by level or by kind, groups in the paper's order, empty groups left out. */
 export function groupMeasures(by: 'level' | 'kind'): { group: Level | Kind; measures: Measure[] }[] {
@@ -63,25 +84,16 @@ export function groupMeasures(by: 'level' | 'kind'): { group: Level | Kind; meas
     .filter((g) => g.measures.length > 0);
 }
 
+const OFFENCE = 'interventions.criminaliseUse.variant';
+
 /**
  * Field names a measure shows when its offence is off: the details of
  * criminalising use only matter once there is an offence.
  */
 export function activeFields(measure: Measure, get: (path: string) => unknown): readonly string[] {
-  if (measure.id === 'criminaliseUse' && get(`${I}criminaliseUse.variant`) === 'none') return [`${I}criminaliseUse.variant`];
+  if (measure.fields[0] === OFFENCE && get(OFFENCE) === 'none') return [OFFENCE];
   return measure.fields;
 }
-
-/**
- * Upper end of a lever's slider where the valid range is far wider than the
- * values anyone tries in a workshop; the number box still takes the full range.
- */
-export const SLIDER_MAX: Readonly<Record<string, number>> = {
-  'interventions.criminaliseUse.penaltyMonths': 144,
-  'interventions.criminaliseUse.fine': 100_000,
-  'interventions.labourInspection.inspectorsPer10kWorkers': 5,
-  'interventions.labourInspection.sanction': 50_000,
-};
 
 /** Whether two field values differ (values are JSON data). */
 export function differs(a: unknown, b: unknown): boolean {

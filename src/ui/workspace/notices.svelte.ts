@@ -18,3 +18,22 @@ let next = 1;
 export function notice(code: string, kind: Notice['kind'], text: string, extra: Pick<Notice, 'problems' | 'details'> = {}): Notice {
   return { id: next++, code, kind, text, ...extra };
 }
+
+/** The notices on screen: at most one per code, the newest last. */
+export class Notices {
+  list = $state.raw<readonly Notice[]>([]);
+
+  /** Shows a notice, replacing an older one with the same code. */
+  say(n: Notice): void {
+    this.list = [...this.list.filter((x) => x.code !== n.code), n];
+  }
+
+  dismiss(id: number): void {
+    this.list = this.list.filter((n) => n.id !== id);
+  }
+
+  /** Takes down the notice with this code, if shown (the problem it reported is gone). */
+  clear(code: string): void {
+    this.list = this.list.filter((n) => n.code !== code);
+  }
+}
