@@ -1,23 +1,15 @@
 import { parseArgs } from 'node:util';
 import { parseValue } from '../scenario/overrides.ts';
-import { numberBounds } from '../scenario/schema-walk.ts';
-import { scenarioSchema } from '../scenario/schema.ts';
+import { TOP_LEVEL_RANGES } from '../scenario/fields.ts';
 import { didYouMean } from '../scenario/suggest.ts';
 import type { GridAxis } from '../sim/sweep.ts';
 
-/** The range the scenario format gives a top-level integer field, so `--seed` and `--weeks` accept what a file may say. */
-function schemaRange(key: 'seed' | 'weeks'): { readonly min: number; readonly max: number } {
-  const b = numberBounds(scenarioSchema.shape[key]);
-  if (b?.min === undefined || b.max === undefined) throw new Error(`the scenario schema gives ${key} no range`);
-  return { min: b.min, max: b.max };
-}
-
 /** Limits of the command line (docs/cli.md "Limits"). */
 export const LIMITS = {
-  seed: schemaRange('seed'),
+  seed: TOP_LEVEL_RANGES.seed,
   runs: { min: 1, max: 10_000 },
   threads: { min: 1, max: 256 },
-  weeks: schemaRange('weeks'),
+  weeks: TOP_LEVEL_RANGES.weeks,
   /** Points of a sweep grid (product of the numbers of values). */
   sweepPoints: 1000,
 } as const;

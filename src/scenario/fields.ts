@@ -117,3 +117,12 @@ const byPath = new Map(SCENARIO_FIELDS.map((f) => [f.path, f]));
 export const fieldAt = (path: string): FieldInfo | undefined => byPath.get(path);
 
 export { getAtPath, setAtPath } from './path.ts';
+
+/** The range the scenario format gives its top-level integer fields: what the CLI's `--seed`/`--weeks` and the app's bar accept. */
+function topLevelRange(key: 'seed' | 'weeks'): { readonly min: number; readonly max: number } {
+  const b = numberBounds(scenarioSchema.shape[key]);
+  if (b?.min === undefined || b.max === undefined) throw new Error(`the scenario schema gives ${key} no range`);
+  return { min: b.min, max: b.max };
+}
+
+export const TOP_LEVEL_RANGES = { seed: topLevelRange('seed'), weeks: topLevelRange('weeks') } as const;
