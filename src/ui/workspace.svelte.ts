@@ -36,7 +36,7 @@ import {
 } from './workspace/persist.ts';
 import { BASELINE_ID, baselineFor, type Preset } from './workspace/presets.ts';
 import { clampRuns, decodeShareHash, DEFAULT_RUNS, encodeShareHash } from './workspace/share.ts';
-import { applyChunk, completeRun, createProgressive, sourceOf, type MetricSource, type Progressive } from './workspace/source.ts';
+import { applyChunk, completeBands, completeRun, createProgressive, sourceOf, type MetricSource, type Progressive } from './workspace/source.ts';
 
 /**
  * The app's state in one rune class (STYLE.md 7). Results live in
@@ -453,10 +453,11 @@ export class Workspace {
         { scenario: state.scenario, seed: state.scenario.seed, runs: state.runs },
         {
           signal,
-          onChunk: (chunk) => {
-            applyChunk(p, chunk);
+          onChunk: (chunk, series) => {
+            applyChunk(p, chunk, series);
             schedule();
           },
+          onBands: (bands) => completeBands(p, bands),
           onProgress: (d) => onDone(d),
         },
       );
