@@ -41,22 +41,28 @@ function transferable(chunk: RunChunk): ArrayBuffer[] {
 export const simWorkerApi = {
   /**
    * Steps replicate `request.run` to the end. Chunk boundaries depend on the
-   * clock (or request.chunkWeeks), the numbers do not. Waiting for `sink` gives back-pressure and lets
-   * the main thread's messages through between chunks.
+   * clock (or request.chunkWeeks), the numbers do not. Waiting for `sink`
+   * gives back-pressure and lets the main thread's messages through between
+   * chunks. A sink passed as a comlink proxy is released at the end, which
+   * closes the caller's end of it (an open port keeps a Node process alive).
    */
   async run(request: ReplicateRequest, sink: ChunkSink): Promise<void> {
-    const sim = new Simulation(request.scenario, { seed: request.seed, run: request.run, weeks: request.weeks });
-    let from = 0;
-    let last = performance.now();
-    while (sim.week < sim.weeks) {
-      sim.step();
-      const due = request.chunkWeeks ? sim.week - from >= request.chunkWeeks : performance.now() - last >= FLUSH_MS || sim.week - from >= MAX_CHUNK_WEEKS;
-      if (sim.week === sim.weeks || due) {
-        const chunk = sliceChunk(sim.series, request.run, from, sim.week);
-        await sink(Comlink.transfer(chunk, transferable(chunk)));
-        from = sim.week;
-        last = performance.now();
+    try {
+      const sim = new Simulation(request.scenario, { seed: request.seed, run: request.run, weeks: request.weeks });
+      let from = 0;
+      let last = performance.now();
+      while (sim.week < sim.weeks) {
+        sim.step();
+        const due = request.chunkWeeks ? sim.week - from >= request.chunkWeeks : performance.now() - last >= FLUSH_MS || sim.week - from >= MAX_CHUNK_WEEKS;
+        if (sim.week === sim.weeks || due) {
+          const chunk = sliceChunk(sim.series, request.run, from, sim.week);
+          await sink(Comlink.transfer(chunk, transferable(chunk)));
+          from = sim.week;
+          last = performance.now();
+        }
       }
+    } finally {
+      (sink as Partial<Comlink.Remote<ChunkSink>>)[Comlink.releaseProxy]?.();
     }
   },
 

@@ -1,4 +1,5 @@
 import { workerData } from 'node:worker_threads';
+import * as Comlink from 'comlink';
 import { simWorkerApi, type ChunkSink, type ReplicateRequest } from '../../workers/sim-api.ts';
 
 /**
@@ -17,7 +18,7 @@ export const api = {
   ...simWorkerApi,
   async run(request: ReplicateRequest, sink: ChunkSink): Promise<void> {
     let chunks = 0;
-    return simWorkerApi.run(request, async (chunk) => {
+    const inner: ChunkSink = async (chunk) => {
       await sink(chunk);
       afterSend.push(chunk.values.byteLength);
       if (++chunks !== 1 || !fault) return;
@@ -25,7 +26,12 @@ export const api = {
       if (fault === 'exit') process.exit(3);
       if (fault === 'reject') throw new Error('injected rejection');
       if (fault === 'hang') await new Promise(() => {});
-    });
+    };
+    try {
+      await simWorkerApi.run(request, inner);
+    } finally {
+      (sink as Partial<Comlink.Remote<ChunkSink>>)[Comlink.releaseProxy]?.();
+    }
   },
   byteLengthsAfterSend(): number[] {
     return afterSend;
