@@ -1,3 +1,4 @@
+import { releaseCallback } from '../workers/sim-api.ts';
 import { ALL_FIELDS, fieldEffects, type FieldEffect } from '../src/sim/field-effects.ts';
 
 /**
@@ -15,8 +16,13 @@ export interface FieldEffectsJob {
 }
 
 export const api = {
+  /** `onProbe` is released at the end (releaseCallback). */
   run(job: FieldEffectsJob, onProbe: (effect: FieldEffect) => void): readonly FieldEffect[] {
-    return fieldEffects({ seed: job.seed, weeks: job.weeks, fields: job.fields.map((i) => ALL_FIELDS[i]), onProbe: (e) => void onProbe(e) }).effects;
+    try {
+      return fieldEffects({ seed: job.seed, weeks: job.weeks, fields: job.fields.map((i) => ALL_FIELDS[i]), onProbe: (e) => void onProbe(e) }).effects;
+    } finally {
+      releaseCallback(onProbe);
+    }
   },
 };
 

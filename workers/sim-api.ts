@@ -32,6 +32,15 @@ const FLUSH_MS = 100;
 /** ...or this many weeks have accumulated, whichever comes first. */
 const MAX_CHUNK_WEEKS = 26;
 
+/**
+ * Releases a callback the caller passed as a comlink proxy (a no-op for a
+ * plain function): that closes the caller's end of its port, which would
+ * otherwise keep a Node process alive. Messages sent before it arrive first.
+ */
+export function releaseCallback(callback: unknown): void {
+  (callback as Partial<Comlink.Remote<object>>)[Comlink.releaseProxy]?.();
+}
+
 const buffers = (arrays: readonly (Float64Array | undefined)[]) => arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 
 function transferable(chunk: RunChunk): ArrayBuffer[] {
@@ -43,8 +52,7 @@ export const simWorkerApi = {
    * Steps replicate `request.run` to the end. Chunk boundaries depend on the
    * clock (or request.chunkWeeks), the numbers do not. Waiting for `sink`
    * gives back-pressure and lets the main thread's messages through between
-   * chunks. A sink passed as a comlink proxy is released at the end, which
-   * closes the caller's end of it (an open port keeps a Node process alive).
+   * chunks. The sink is released at the end (releaseCallback).
    */
   async run(request: ReplicateRequest, sink: ChunkSink): Promise<void> {
     try {
@@ -62,7 +70,7 @@ export const simWorkerApi = {
         }
       }
     } finally {
-      (sink as Partial<Comlink.Remote<ChunkSink>>)[Comlink.releaseProxy]?.();
+      releaseCallback(sink);
     }
   },
 

@@ -1,6 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import * as Comlink from 'comlink';
-import { simWorkerApi, type ChunkSink, type ReplicateRequest } from '../../workers/sim-api.ts';
+import { releaseCallback, simWorkerApi, type ChunkSink, type ReplicateRequest } from '../../workers/sim-api.ts';
 
 /**
  * workers/sim-api.ts as the test threads serve it (workers/node-worker.ts with
@@ -30,7 +29,7 @@ export const api = {
     try {
       await simWorkerApi.run(request, inner);
     } finally {
-      (sink as Partial<Comlink.Remote<ChunkSink>>)[Comlink.releaseProxy]?.();
+      releaseCallback(sink);
     }
   },
   byteLengthsAfterSend(): number[] {
