@@ -87,7 +87,7 @@ export function formatReport(r: LongTaskReport): string {
     `longtask: ${r.agents.toLocaleString('en')} agents (the app's limit), ${r.weeks} weeks, scenario and baseline in web workers; ` +
     `run took ${(r.runMs / 1000).toFixed(1)} s; ${r.tasks.length} main-thread task(s) over ${LONG_TASK_MS} ms` +
     (r.tasks.length ? `, longest ${Math.round(longest)} ms (${r.tasks.map((t) => Math.round(t.duration)).join(', ')} ms)` : '') +
-    `; main thread: ${r.work.chunks} chunks, ${r.work.chunkWrites} chunk writes, ${r.work.sources} snapshots, ` +
+    `; main thread: ${r.work.batches} batch(es), ${r.work.chunks} chunks, ${r.work.chunkWrites} chunk writes, ${r.work.sources} snapshots, ` +
     `${r.work.meanLines} running-mean lines, ${r.work.bandLines} band lines, ${r.work.workerBands} band sets from a worker`
   );
 }

@@ -215,6 +215,7 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
           cleanUp();
           reject(error);
         };
+        mainThreadWork.batches++;
         for (let run = 0; run < request.runs; run++) queue.push({ batch, run });
         pump();
       });

@@ -44,10 +44,11 @@ export interface RunHooks {
 }
 
 /**
- * One runner interface, two doorways (STYLE.md 1): the CLI and tests use a
- * synchronous/worker-thread implementation, the app a web-worker one. Results
- * are identical for the same request, whatever the implementation or the
- * number of workers.
+ * One runner interface, two implementations (STYLE.md 1): the synchronous
+ * runner (sync-runner.ts: tests, the CLI with one thread) and the worker pool
+ * (workers/pool.ts: web workers in the app, worker threads in the CLI and the
+ * calibration). Results are identical for the same request, whatever the
+ * implementation or the number of workers.
  */
 export interface SimRunner {
   /** Resolves with every replicate's full series, in run order. */

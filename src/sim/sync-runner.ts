@@ -54,7 +54,7 @@ export interface SyncRunnerOptions {
 
 /**
  * Runs the replicates one after another in this thread (tests, the CLI with
- * one thread, the bodies of workers). It yields to the event loop between
+ * one thread). It yields to the event loop between
  * chunks, so an AbortSignal stops it within one chunk of weeks.
  */
 export function createSyncRunner(options: SyncRunnerOptions = {}): SimRunner {

@@ -10,7 +10,8 @@ import { tid } from './driver.ts';
  * holds on a loaded machine: during a Monte Carlo run of the largest
  * population the app allows, the main thread writes each streamed chunk once,
  * builds at most one chart snapshot per chunk, and computes no replicate
- * statistics (a worker does). The long tasks (the 50 ms budget) are printed,
+ * statistics (a worker does; the main thread computes only running means
+ * while replicates stream in). The long tasks (the 50 ms budget) are printed,
  * not asserted: `npm run bench:longtask` reports them.
  */
 describe('main-thread work', () => {
@@ -33,15 +34,16 @@ describe('main-thread work', () => {
     await screenshot(app.page, '09-largest-run');
     expect(app.errors).toEqual([]);
     const { work } = report;
-    // The scenario and its baseline, `runs` replicates each, streamed in chunks.
-    expect(work.chunks).toBeGreaterThanOrEqual(2 * runs);
+    // The scenario's replicates (and its baseline's, when it has one), streamed in chunks.
+    expect(work.batches).toBeGreaterThanOrEqual(1);
+    expect(work.chunks).toBeGreaterThanOrEqual(runs * work.batches);
     expect(work.chunkWrites).toBe(work.chunks);
-    // Each batch's bands came from a worker; none were sorted here.
-    expect(work.workerBands).toBe(2);
+    // Every batch's bands came from a worker; none were computed here.
+    expect(work.workerBands).toBe(work.batches);
     expect(work.bandLines).toBe(0);
     // A snapshot per chunk at most, plus a new and a final one per batch.
     expect(work.sources).toBeGreaterThan(0);
-    expect(work.sources).toBeLessThanOrEqual(work.chunks + 2 * 2);
+    expect(work.sources).toBeLessThanOrEqual(work.chunks + 2 * work.batches);
     await app.context.close();
   });
 });

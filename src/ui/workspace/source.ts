@@ -94,8 +94,8 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
 
   function computed(metric: Metric, slot: Slot): Line {
     const quantiles = runs > 1 && bands;
-    if (quantiles) mainThreadWork.bandLines++;
-    else mainThreadWork.meanLines++;
+    // A source before any data (a new run's) has nothing to compute.
+    if (knownWeeks > 0) mainThreadWork[quantiles ? 'bandLines' : 'meanLines']++;
     const b = replicateBands(
       p.series.map((s) => s.values),
       knownWeeks,
