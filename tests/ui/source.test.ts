@@ -39,7 +39,9 @@ describe('progressive results', () => {
     const c = chunk(1, 0, 2, () => 7);
     writeChunk(own, c);
     own.values[3 * ROW] = 99; // a later week the runner already holds: read as it is, not copied over
+    const writes = mainThreadWork.chunkWrites;
     applyChunk(p, c, own);
+    expect(mainThreadWork.chunkWrites).toBe(writes);
     expect(p.series[1]).toBe(own);
     expect(p.received).toEqual([0, 2]);
     expect(metricAt(p.series[1], METRICS[0], 3)).toBe(99);

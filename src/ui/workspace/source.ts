@@ -34,7 +34,10 @@ export function createProgressive(weeks: number, runs: number, shape: SeriesShap
 export function applyChunk(p: Progressive, chunk: RunChunk, series?: RunSeries): void {
   if (chunk.run < 0 || chunk.run >= p.series.length || chunk.toWeek > p.weeks || chunk.fromWeek < 0) return;
   if (series && series.weeks === p.weeks) p.series[chunk.run] = series;
-  else writeChunk(p.series[chunk.run], chunk);
+  else {
+    writeChunk(p.series[chunk.run], chunk);
+    mainThreadWork.chunkWrites++;
+  }
   p.received[chunk.run] = Math.max(p.received[chunk.run], chunk.toWeek);
 }
 
