@@ -14,13 +14,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
 import { LIMITS } from '../src/cli/args.ts';
-import { createThreadRunner } from '../src/cli/thread-runner.ts';
+import { createThreadRunner, nodeWorker } from '../workers/node-worker.ts';
 import { calibrateAsync, MEASURED, type TargetResult } from '../src/sim/calibration.ts';
 import { ENGINE_VERSION } from '../src/sim/engine.ts';
 import { ALL_FIELDS, fieldEffects, probesOf, REFERENCE_WORLDS, type FieldEffect } from '../src/sim/field-effects.ts';
-import type { FieldEffectsJob, FromFieldEffectsWorker } from './field-effects-worker.ts';
+import type { FieldEffectsApi } from './field-effects-api.ts';
 
 const DOCS = new URL('../docs/calibration.md', import.meta.url);
 const START = '<!-- calibration:start -->';
@@ -87,22 +87,17 @@ async function c0(): Promise<FieldEffect[]> {
   if (threads === 1) return [...fieldEffects({ seed, weeks: C0_WEEKS, onProbe }).effects];
   const shares = Array.from({ length: Math.min(threads, ALL_FIELDS.length) }, (_, k) => ALL_FIELDS.map((_, i) => i).filter((i) => i % threads === k));
   const parts = await Promise.all(
-    shares.map(
-      (fields) =>
-        new Promise<readonly FieldEffect[]>((resolve, reject) => {
-          const job: FieldEffectsJob = { fields, seed, weeks: C0_WEEKS };
-          const w = new Worker(new URL('./field-effects-worker.mjs', import.meta.url), { workerData: job });
-          w.on('message', (m: FromFieldEffectsWorker) => {
-            if (m.type === 'probe') onProbe();
-            else {
-              resolve(m.effects);
-              void w.terminate();
-            }
-          });
-          w.on('error', (e) => reject(new Error(`a C0 thread failed: ${e.message}`)));
-          w.on('exit', (code) => reject(new Error(`a C0 thread stopped (exit code ${code})`)));
-        }),
-    ),
+    shares.map(async (fields) => {
+      const worker = nodeWorker({ api: new URL('./field-effects-api.ts', import.meta.url) });
+      const api = Comlink.wrap<FieldEffectsApi>(worker.endpoint);
+      worker.keepAlive?.(true);
+      const faulted = new Promise<never>((_, reject) => worker.onFault((message) => reject(new Error(`a C0 thread failed: ${message}`))));
+      try {
+        return await Promise.race([api.run({ fields, seed, weeks: C0_WEEKS }, Comlink.proxy(onProbe)), faulted]);
+      } finally {
+        worker.terminate();
+      }
+    }),
   );
   // Back in schema order: a field's probes are contiguous and its path is unique.
   const byPath = new Map<string, FieldEffect[]>();

@@ -5,7 +5,7 @@ import { i18n } from './ui/messages/index.ts';
 import { BROKEN_PRESETS, PRESETS } from './ui/presets.ts';
 import { notice } from './ui/workspace/notices.svelte.ts';
 import { chartRedraws } from './ui/charts/redraw.ts';
-import { createWorkerRunner } from './ui/worker-runner.ts';
+import { createWorkerRunner } from '../workers/browser-worker.ts';
 import { Workspace } from './ui/workspace.svelte.ts';
 import type { KeyValueStore } from './ui/workspace/persist.ts';
 

@@ -2,14 +2,16 @@ import * as Comlink from 'comlink';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/sim/engine.ts';
 import type { RunChunk } from '../src/sim/runner.ts';
-import { sliceChunk } from '../src/sim/sync-runner.ts';
+import { sliceChunk } from '../src/sim/series.ts';
+import { replicateBands, type Bands } from '../src/sim/stats.ts';
 
 /**
- * The worker's side of the app's SimRunner (STYLE.md 2): set up one
+ * The worker's side of the SimRunner pool (STYLE.md 2): set up one
  * replicate, step it, hand each chunk of weeks back with its buffers
- * transferred. Nothing else lives here; the pool, ordering and faults are
- * handled by src/ui/worker-runner.ts. Shared by the browser worker
- * (sim.worker.ts) and the Node test host (tests/workers/node-host.mjs).
+ * transferred; and the statistics over a finished batch's replicates. Nothing
+ * else lives here; the pool, ordering and faults are handled by
+ * workers/pool.ts. Shared by the browser worker (sim.worker.ts) and the Node
+ * worker threads (node-entry.mjs) of the CLI, the calibration and the tests.
  */
 
 /** One replicate of a request: `run` selects its random key. */
@@ -18,6 +20,8 @@ export interface ReplicateRequest {
   readonly seed: number;
   readonly run: number;
   readonly weeks?: number;
+  /** Weeks per chunk; without it a chunk goes when FLUSH_MS have passed or MAX_CHUNK_WEEKS accumulated. */
+  readonly chunkWeeks?: number;
 }
 
 /** Receives chunks in week order; the worker waits for each before stepping on. */
@@ -28,32 +32,56 @@ const FLUSH_MS = 100;
 /** ...or this many weeks have accumulated, whichever comes first. */
 const MAX_CHUNK_WEEKS = 26;
 
+/**
+ * Releases a callback the caller passed as a comlink proxy (a no-op for a
+ * plain function): that closes the caller's end of its port, which would
+ * otherwise keep a Node process alive. Messages sent before it arrive first.
+ */
+export function releaseCallback(callback: unknown): void {
+  (callback as Partial<Comlink.Remote<object>>)[Comlink.releaseProxy]?.();
+}
+
+const buffers = (arrays: readonly (Float64Array | undefined)[]) => arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+
 function transferable(chunk: RunChunk): ArrayBuffer[] {
-  const arrays = [chunk.values, ...Object.values(chunk.states), ...Object.values(chunk.transitions)];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return buffers([chunk.values, ...Object.values(chunk.states), ...Object.values(chunk.transitions)]);
 }
 
 export const simWorkerApi = {
   /**
    * Steps replicate `request.run` to the end. Chunk boundaries depend on the
-   * clock, the numbers do not. Waiting for `sink` gives back-pressure and lets
-   * the main thread's messages through between chunks.
+   * clock (or request.chunkWeeks), the numbers do not. Waiting for `sink`
+   * gives back-pressure and lets the main thread's messages through between
+   * chunks. The sink is released at the end (releaseCallback).
    */
   async run(request: ReplicateRequest, sink: ChunkSink): Promise<void> {
-    const sim = new Simulation(request.scenario, { seed: request.seed, run: request.run, weeks: request.weeks });
-    let from = 0;
-    let last = performance.now();
-    while (sim.week < sim.weeks) {
-      sim.step();
-      const now = performance.now();
-      if (sim.week === sim.weeks || now - last >= FLUSH_MS || sim.week - from >= MAX_CHUNK_WEEKS) {
-        const chunk = sliceChunk(sim.series, request.run, from, sim.week);
-        await sink(Comlink.transfer(chunk, transferable(chunk)));
-        from = sim.week;
-        last = performance.now();
+    try {
+      const sim = new Simulation(request.scenario, { seed: request.seed, run: request.run, weeks: request.weeks });
+      let from = 0;
+      let last = performance.now();
+      while (sim.week < sim.weeks) {
+        sim.step();
+        const due = request.chunkWeeks ? sim.week - from >= request.chunkWeeks : performance.now() - last >= FLUSH_MS || sim.week - from >= MAX_CHUNK_WEEKS;
+        if (sim.week === sim.weeks || due) {
+          const chunk = sliceChunk(sim.series, request.run, from, sim.week);
+          await sink(Comlink.transfer(chunk, transferable(chunk)));
+          from = sim.week;
+          last = performance.now();
+        }
       }
+    } finally {
+      releaseCallback(sink);
     }
+  },
+
+  /** stats.ts replicateBands over every column of the replicates' values (sent by transfer), handed back by transfer. */
+  summarise(values: readonly Float64Array[], weeks: number): Bands {
+    const bands = replicateBands(values, weeks);
+    return Comlink.transfer(bands, buffers([bands.mean, bands.p05, bands.p95]));
   },
 };
 
 export type SimWorkerApi = typeof simWorkerApi;
+
+/** What a Node worker thread exposes (workers/node-entry.mjs). */
+export const api = simWorkerApi;

@@ -13,7 +13,7 @@ import { hashScenario, loadScenario } from './load-scenario.ts';
 import { comparisonTable } from './comparison-table.ts';
 import { checkOutPath, fileOutput, streamOutput, type Output } from './output.ts';
 import { createProgress, silentProgress, type ProgressSink } from './progress.ts';
-import { createThreadRunner } from './thread-runner.ts';
+import { createThreadRunner } from '../../workers/node-worker.ts';
 
 /**
  * The command-line runner: arguments in, the library's output document out.

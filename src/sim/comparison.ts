@@ -1,7 +1,7 @@
 import { csvFormatRows } from 'd3';
-import { metricIndex, SLOTS, slotIndex, type Metric, type Slot } from './metrics.ts';
+import type { Metric, Slot } from './metrics.ts';
 import { PAIRED_LEVEL, pairedDifference } from './paired.ts';
-import { ROW, type RunSeries } from './series.ts';
+import { metricSeries, type RunSeries } from './series.ts';
 
 /**
  * A scenario against a baseline run with the same seed, runs and weeks: one
@@ -39,13 +39,13 @@ export function comparisonWindow(weeks: number): { readonly fromWeek: number; re
 export function windowStats(runs: readonly RunSeries[], metrics: readonly Metric[], slot: Slot = 'total'): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const metric of metrics) {
-    const offset = metricIndex(metric) * SLOTS.length + slotIndex(slot);
     out[metric] = runs.map((run) => {
       const { fromWeek, toWeek } = comparisonWindow(run.weeks);
+      const values = metricSeries(run, metric, slot);
       let sum = 0;
       let n = 0;
       for (let w = fromWeek; w < toWeek; w++) {
-        const v = run.values[w * ROW + offset];
+        const v = values[w];
         if (Number.isFinite(v)) {
           sum += v;
           n++;

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { ActorType } from './machines/index.ts';
 import type { RunSeries } from './series.ts';
+import type { Bands } from './stats.ts';
 
 /** What to run: a validated scenario, R replicates with seeds derived from `seed`. */
 export interface RunRequest {
@@ -22,8 +23,20 @@ export interface RunChunk {
 }
 
 export interface RunHooks {
-  /** Called as weeks complete; chunks of one run arrive in week order. */
-  onChunk?(chunk: RunChunk): void;
+  /**
+   * Called as weeks complete; chunks of one run arrive in week order. `series`
+   * is the run's series as the runner fills it in place (weeks below
+   * chunk.toWeek are final): the object the run resolves with, so a caller
+   * can read it while it grows instead of copying the chunk again.
+   */
+  onChunk?(chunk: RunChunk, series: RunSeries): void;
+  /**
+   * Asks for the statistics over the replicates (stats.ts replicateBands, every
+   * column, with quantiles), called once every replicate is complete and
+   * before the run resolves. A pool computes them in a worker, so the main
+   * thread only receives what the charts draw.
+   */
+  onBands?(bands: Bands): void;
   /** Weeks simulated so far over all replicates, and the total. */
   onProgress?(done: number, total: number): void;
   /** Aborting rejects the promise with an AbortError and stops all work. */
@@ -31,10 +44,11 @@ export interface RunHooks {
 }
 
 /**
- * One runner interface, two doorways (STYLE.md 1): the CLI and tests use a
- * synchronous/worker-thread implementation, the app a web-worker one. Results
- * are identical for the same request, whatever the implementation or the
- * number of workers.
+ * One runner interface, two implementations (STYLE.md 1): the synchronous
+ * runner (sync-runner.ts: tests, the CLI with one thread) and the worker pool
+ * (workers/pool.ts: web workers in the app, worker threads in the CLI and the
+ * calibration). Results are identical for the same request, whatever the
+ * implementation or the number of workers.
  */
 export interface SimRunner {
   /** Resolves with every replicate's full series, in run order. */

@@ -1,8 +1,20 @@
 import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
 import { METRICS, SLOTS, type Metric, type Slot, metricIndex, slotIndex } from './metrics.ts';
+import type { RunChunk } from './runner.ts';
 
-/** Values per week for one metric slot. */
+/**
+ * The layout of a run's output, owned here alone: who allocates a series,
+ * slices a chunk out of one, puts a chunk back, or reads a metric goes through
+ * these functions, so no other file computes an offset.
+ */
+
+/** Values per week: every metric in every slot. */
 export const ROW = METRICS.length * SLOTS.length;
+
+/** Where (metric, slot) sits within a week's row of values. */
+export function offsetOf(metric: Metric, slot: Slot = 'total'): number {
+  return metricIndex(metric) * SLOTS.length + slotIndex(slot);
+}
 
 /**
  * The output of one run. Every array is week-major, so the weeks [a, b) of a run
@@ -10,13 +22,16 @@ export const ROW = METRICS.length * SLOTS.length;
  */
 export interface RunSeries {
   readonly weeks: number;
-  /** values[week * ROW + metric * SLOTS.length + slot] */
+  /** ROW values per week, at week * ROW + offsetOf(metric, slot). */
   readonly values: Float64Array;
   /** Agents in each state at the end of each week: states[type][week * nStates + state] */
   readonly states: Record<ActorType, Float64Array>;
   /** Events that fired each week, by the state they left: [type][(week * nStates + from) * nEvents + event] */
   readonly transitions: Record<ActorType, Float64Array>;
 }
+
+/** Anything laid out as RunSeries.values (a run's values, or bands over replicates). */
+export type WeekRows = Pick<RunSeries, 'weeks' | 'values'>;
 
 /** Shape of the per-type arrays: how many states and events each actor type has. */
 export type SeriesShape = Record<ActorType, { readonly states: number; readonly events: number }>;
@@ -31,10 +46,54 @@ export function allocateSeries(weeks: number, shape: SeriesShape): RunSeries {
   return { weeks, values: new Float64Array(weeks * ROW), states, transitions };
 }
 
-/** One metric over all weeks, as a fresh array. */
-export function metricSeries(series: RunSeries, metric: Metric, slot: Slot = 'total'): Float64Array {
-  const out = new Float64Array(series.weeks);
-  const offset = metricIndex(metric) * SLOTS.length + slotIndex(slot);
-  for (let w = 0; w < series.weeks; w++) out[w] = series.values[w * ROW + offset];
+/** One metric slot at one week. */
+export function metricAt(series: WeekRows, metric: Metric, week: number, slot: Slot = 'total'): number {
+  return series.values[week * ROW + offsetOf(metric, slot)];
+}
+
+/** One metric over its first `weeks` weeks (default all), as a fresh array. */
+export function metricSeries(series: WeekRows, metric: Metric, slot: Slot = 'total', weeks = series.weeks): Float64Array {
+  const out = new Float64Array(weeks);
+  const offset = offsetOf(metric, slot);
+  for (let w = 0; w < weeks; w++) out[w] = series.values[w * ROW + offset];
   return out;
+}
+
+const perType = (arrays: Record<ActorType, Float64Array>, weeks: number, from: number, to: number) => {
+  const out = {} as Record<ActorType, Float64Array>;
+  for (const t of ACTOR_TYPES) {
+    const width = arrays[t].length / weeks;
+    out[t] = arrays[t].slice(from * width, to * width);
+  }
+  return out;
+};
+
+/** Weeks [from, to) of a run's series, copied so they can be kept or transferred. */
+export function sliceChunk(series: RunSeries, run: number, fromWeek: number, toWeek: number): RunChunk {
+  return {
+    run,
+    fromWeek,
+    toWeek,
+    values: series.values.slice(fromWeek * ROW, toWeek * ROW),
+    states: perType(series.states, series.weeks, fromWeek, toWeek),
+    transitions: perType(series.transitions, series.weeks, fromWeek, toWeek),
+  };
+}
+
+/**
+ * Puts a streamed chunk into its run's series, at its weeks: the inverse of
+ * sliceChunk, and the one place a chunk is assembled. Per-type widths come
+ * from the chunk, so any series shape lines up.
+ */
+export function writeChunk(series: RunSeries, chunk: RunChunk): void {
+  const span = chunk.toWeek - chunk.fromWeek;
+  if (span <= 0 || chunk.fromWeek < 0 || chunk.toWeek > series.weeks) {
+    throw new RangeError(`chunk of weeks [${chunk.fromWeek}, ${chunk.toWeek}) does not fit a series of ${series.weeks} weeks`);
+  }
+  const put = (into: Float64Array, from: Float64Array) => into.set(from, (from.length / span) * chunk.fromWeek);
+  put(series.values, chunk.values);
+  for (const t of ACTOR_TYPES) {
+    put(series.states[t], chunk.states[t]);
+    put(series.transitions[t], chunk.transitions[t]);
+  }
 }

@@ -1,8 +1,8 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
 import { Simulation } from './engine.ts';
-import type { RunChunk, RunHooks, RunRequest, SimRunner } from './runner.ts';
-import { ROW, type RunSeries } from './series.ts';
+import type { RunHooks, RunRequest, SimRunner } from './runner.ts';
+import { sliceChunk, type RunSeries } from './series.ts';
+import { replicateBands } from './stats.ts';
 
 /** Weeks per streamed chunk: a quarter of a year. */
 export const CHUNK_WEEKS = 13;
@@ -13,26 +13,6 @@ export interface ReplicateOptions {
   readonly weeks?: number;
   /** Weeks per chunk (default CHUNK_WEEKS). */
   readonly chunkWeeks?: number;
-}
-
-/** Weeks [from, to) of a run's series, copied so they can be kept or transferred. */
-export function sliceChunk(series: RunSeries, run: number, fromWeek: number, toWeek: number): RunChunk {
-  const per = (arrays: Record<ActorType, Float64Array>) => {
-    const out = {} as Record<ActorType, Float64Array>;
-    for (const t of ACTOR_TYPES) {
-      const width = arrays[t].length / series.weeks;
-      out[t] = arrays[t].slice(fromWeek * width, toWeek * width);
-    }
-    return out;
-  };
-  return {
-    run,
-    fromWeek,
-    toWeek,
-    values: series.values.slice(fromWeek * ROW, toWeek * ROW),
-    states: per(series.states),
-    transitions: per(series.transitions),
-  };
 }
 
 /**
@@ -74,7 +54,7 @@ export interface SyncRunnerOptions {
 
 /**
  * Runs the replicates one after another in this thread (tests, the CLI with
- * one thread, the bodies of workers). It yields to the event loop between
+ * one thread). It yields to the event loop between
  * chunks, so an AbortSignal stops it within one chunk of weeks.
  */
 export function createSyncRunner(options: SyncRunnerOptions = {}): SimRunner {
@@ -91,7 +71,7 @@ export function createSyncRunner(options: SyncRunnerOptions = {}): SimRunner {
         let sim: Simulation | undefined;
         for (const c of replicateChunks(scenario, { seed, run, weeks, chunkWeeks: options.chunkWeeks })) {
           sim = c.sim;
-          hooks.onChunk?.(sliceChunk(c.sim.series, run, c.fromWeek, c.toWeek));
+          hooks.onChunk?.(sliceChunk(c.sim.series, run, c.fromWeek, c.toWeek), c.sim.series);
           done += c.toWeek - c.fromWeek;
           hooks.onProgress?.(done, total);
           await yieldToEventLoop();
@@ -99,6 +79,7 @@ export function createSyncRunner(options: SyncRunnerOptions = {}): SimRunner {
         }
         out.push(sim!.series);
       }
+      hooks.onBands?.(replicateBands(out.map((s) => s.values), weeks));
       return out;
     },
   };

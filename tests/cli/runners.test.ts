@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createThreadRunner } from '../../src/cli/thread-runner.ts';
 import { formatJSON, toOutputDocument } from '../../src/sim/output.ts';
 import { summarise } from '../../src/sim/stats.ts';
 import { ENGINE_VERSION, simulate } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import type { RunChunk } from '../../src/sim/runner.ts';
-import { ROW, type RunSeries } from '../../src/sim/series.ts';
+import { allocateSeries, writeChunk, type RunSeries } from '../../src/sim/series.ts';
+import { SERIES_SHAPE } from '../../src/sim/engine.ts';
 import { createSyncRunner } from '../../src/sim/sync-runner.ts';
+import { createThreadRunner } from '../../workers/node-worker.ts';
 import { smallWorld } from '../support/small-world.ts';
 
 const scenario = smallWorld('cli');
@@ -36,9 +37,9 @@ describe('createSyncRunner', () => {
     );
     expect(chunks.map((c) => [c.fromWeek, c.toWeek])).toEqual([[0, 7], [7, 14], [14, 16]]);
     expect(progress.at(-1)).toBe(1);
-    const values = new Float64Array(16 * ROW);
-    for (const c of chunks) values.set(c.values, c.fromWeek * ROW);
-    expect(values).toEqual(series.values);
+    const assembled = allocateSeries(16, SERIES_SHAPE);
+    for (const c of chunks) writeChunk(assembled, c);
+    same(assembled, series);
     expect(chunks[1].states.worker).toEqual(series.states.worker.slice(7 * (series.states.worker.length / 16), 14 * (series.states.worker.length / 16)));
   });
 
@@ -58,7 +59,7 @@ describe('createSyncRunner', () => {
   });
 });
 
-describe('createThreadRunner', () => {
+describe('createThreadRunner (workers/pool.ts over worker threads)', () => {
   const runner = createThreadRunner(3);
   afterAll(() => runner.dispose());
 
@@ -75,11 +76,15 @@ describe('createThreadRunner', () => {
     });
   });
 
-  it('gives byte-identical output documents for 1 and 3 threads', async () => {
+  it('gives byte-identical output documents for 1, 2 and 3 threads', async () => {
     const request = { scenario, seed: 2, runs: 5 };
     const text = (runs: RunSeries[]) => formatJSON(toOutputDocument({ scenario, hash: 'h', engineVersion: ENGINE_VERSION, seed: 2 }, summarise(runs)));
     const one = createThreadRunner(1);
-    expect(text(await runner.run(request))).toBe(text(await one.run(request)));
+    const two = createThreadRunner(2);
+    const want = text(await one.run(request));
+    expect(text(await runner.run(request))).toBe(want);
+    expect(text(await two.run(request))).toBe(want);
+    two.dispose();
   });
 
   it('streams chunks and progress from the workers', async () => {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { CSV_COLUMNS, formatJSON, toCSV, toOutputDocument } from '../../src/sim/output.ts';
 import { expandGrid, gridPoints, setPath, sweep, SweepError } from '../../src/sim/sweep.ts';
-import { quantile, summarise } from '../../src/sim/stats.ts';
+import { quantile, replicateBands, summarise } from '../../src/sim/stats.ts';
 import { ACTOR_TYPES, type ActorType } from '../../src/sim/machines/index.ts';
-import { METRICS, SLOTS, metricIndex, slotIndex, type Metric, type Slot } from '../../src/sim/metrics.ts';
+import { METRICS, SLOTS, type Metric, type Slot } from '../../src/sim/metrics.ts';
 import type { RunRequest, SimRunner } from '../../src/sim/runner.ts';
 import { SECTORS } from '../../src/scenario/sectors.ts';
-import { allocateSeries, ROW, type RunSeries, type SeriesShape } from '../../src/sim/series.ts';
+import { allocateSeries, metricAt, offsetOf, ROW, type RunSeries, type SeriesShape } from '../../src/sim/series.ts';
 
 const SHAPE = Object.fromEntries(ACTOR_TYPES.map((t) => [t, { states: 2, events: 1 }])) as SeriesShape;
 
@@ -16,7 +16,7 @@ const SHAPE = Object.fromEntries(ACTOR_TYPES.map((t) => [t, { states: 2, events:
 function series(weeks: number, cells: [Metric, Slot, number, number][] = [], fill = 0): RunSeries {
   const s = allocateSeries(weeks, SHAPE);
   s.values.fill(fill);
-  for (const [m, slot, w, v] of cells) s.values[w * ROW + metricIndex(m) * SLOTS.length + slotIndex(slot)] = v;
+  for (const [m, slot, w, v] of cells) s.values[w * ROW + offsetOf(m, slot)] = v;
   return s;
 }
 
@@ -34,6 +34,44 @@ describe('quantile (linear interpolation, Hyndman & Fan type 7)', () => {
     expect(quantile(values, p)).toBeCloseTo(expected, 12);
   });
   it('is NaN for no values', () => expect(quantile([], 0.5)).toBeNaN());
+});
+
+describe('replicateBands', () => {
+  const runs = [
+    series(3, [['reports', 'total', 0, 4], ['reports', 'total', 1, Number.NaN], ['reports', 'sexual', 2, 9]], 1),
+    series(3, [['reports', 'total', 0, 8], ['reports', 'total', 1, 5]], 2),
+    series(3, [['reports', 'total', 0, 6], ['reports', 'total', 1, 7]], 3),
+  ];
+  const values = runs.map((r) => r.values);
+
+  it('in the series layout, is what summarise reports', () => {
+    const bands = replicateBands(values, 3);
+    const summary = summarise(runs);
+    expect(bands.width).toBe(ROW);
+    for (const slot of SLOTS) {
+      for (const metric of METRICS) {
+        const band = summary.bands[slot][metric];
+        for (let w = 0; w < 3; w++) {
+          expect(metricAt({ weeks: 3, values: bands.mean }, metric, w, slot)).toBe(band.mean[w]);
+          expect(metricAt({ weeks: 3, values: bands.p05! }, metric, w, slot)).toBe(band.p05[w]);
+          expect(metricAt({ weeks: 3, values: bands.p95! }, metric, w, slot)).toBe(band.p95[w]);
+        }
+      }
+    }
+  });
+
+  it('computes only the columns asked for, leaves out weeks a replicate has not reached, and without quantiles only the plain mean', () => {
+    const at = offsetOf('reports');
+    const bands = replicateBands(values, 3, { columns: [at, offsetOf('reports', 'sexual')], reached: [3, 1, 3] });
+    expect(bands.width).toBe(2);
+    // week 0: 4, 8, 6; week 1: NaN left out, run 1 not reached, so 7 alone; week 2: 1 and 3.
+    expect(Array.from({ length: 3 }, (_, w) => bands.mean[w * 2])).toEqual([6, 7, 2]);
+    expect(bands.p05![0]).toBeCloseTo(4.2, 12);
+    expect(bands.mean[2 * 2 + 1]).toBe(6);
+    const plain = replicateBands(values, 3, { columns: [at], quantiles: false });
+    expect(plain.p05).toBeUndefined();
+    expect(Array.from(plain.mean)).toEqual([6, 6, 2]);
+  });
 });
 
 describe('summarise', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../src/sim/stats.ts';
+import { replicateBands, summarise } from '../../src/sim/stats.ts';
 import { METRICS, SLOTS, metricIndex } from '../../src/sim/metrics.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
-import { ROW, type SeriesShape } from '../../src/sim/series.ts';
+import { allocateSeries, metricAt, ROW, writeChunk, type SeriesShape } from '../../src/sim/series.ts';
 import type { RunChunk } from '../../src/sim/runner.ts';
-import { applyChunk, createProgressive, lastOf, meanOf, sourceOf, sourceOfRuns } from '../../src/ui/workspace/source.ts';
+import { applyChunk, completeBands, createProgressive, lastOf, meanOf, sourceOf, sourceOfRuns } from '../../src/ui/workspace/source.ts';
+import { mainThreadWork } from '../../workers/main-thread-work.ts';
 
 const shape = Object.fromEntries(ACTOR_TYPES.map((t) => [t, { states: 2, events: 3 }])) as SeriesShape;
 
@@ -27,8 +28,24 @@ describe('progressive results', () => {
     expect(src.knownWeeks).toBe(4);
     expect(src.completeWeeks).toBe(2);
     expect(p.series[0].states.worker[3 * 2]).toBe(1);
-    expect(p.series[1].states.worker[0]).toBe(0);
-    expect(p.series[0].values[3 * ROW]).toBe(3);
+    expect(p.series[0].states.worker[4 * 2]).toBe(0);
+    expect(p.series[1].states.worker[0]).toBe(2);
+    expect(metricAt(p.series[0], METRICS[0], 3)).toBe(3);
+  });
+
+  it("take the runner's series as they are (RunHooks.onChunk), copying nothing", () => {
+    const p = createProgressive(4, 2, shape);
+    const own = allocateSeries(4, shape);
+    const c = chunk(1, 0, 2, () => 7);
+    writeChunk(own, c);
+    own.values[3 * ROW] = 99; // a later week the runner already holds: read as it is, not copied over
+    const writes = mainThreadWork.chunkWrites;
+    applyChunk(p, c, own);
+    expect(mainThreadWork.chunkWrites).toBe(writes);
+    expect(p.series[1]).toBe(own);
+    expect(p.received).toEqual([0, 2]);
+    expect(metricAt(p.series[1], METRICS[0], 3)).toBe(99);
+    expect(p.series[0].states.worker[0]).toBe(0);
   });
 
   it('average only the replicates that reached a week', () => {
@@ -65,6 +82,29 @@ describe('progressive results', () => {
       }
     }
     expect(metricIndex('reports')).toBeGreaterThan(0);
+  });
+});
+
+describe("the runner's bands", () => {
+  it('are what the charts read once every replicate is complete: the same lines, no statistics on this thread', () => {
+    const runs = 5;
+    const weeks = 6;
+    const p = createProgressive(weeks, runs, shape);
+    for (let r = 0; r < runs; r++) applyChunk(p, chunk(r, 0, weeks, (w, i) => (i % 7 === 3 ? Number.NaN : ((r * 17 + w * 5 + i) % 11) * 0.7)));
+    const computed = sourceOf(p);
+    completeBands(p, replicateBands(p.series.map((s) => s.values), weeks));
+    const before = mainThreadWork.bandLines;
+    const read = sourceOf(p);
+    const lines = METRICS.flatMap((metric) => SLOTS.map((slot) => ({ metric, slot, line: read.line(metric, slot) })));
+    expect(mainThreadWork.bandLines).toBe(before);
+    for (const { metric, slot, line } of lines) {
+      const want = computed.line(metric, slot);
+      expect(Array.from(line.values)).toEqual(Array.from(want.values));
+      expect(Array.from(line.lower!)).toEqual(Array.from(want.lower!));
+      expect(Array.from(line.upper!)).toEqual(Array.from(want.upper!));
+    }
+    // While streaming (bands: false) the running mean is still computed here.
+    expect(sourceOf(p, { bands: false }).line('reports').lower).toBeUndefined();
   });
 });
 

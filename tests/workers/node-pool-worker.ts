@@ -1,20 +1,7 @@
-import { Worker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { PoolWorker } from '../../src/ui/worker-runner.ts';
+import { nodeWorker } from '../../workers/node-worker.ts';
+import type { Fault } from './faulty-api.ts';
 
-export type Fault = 'throw' | 'exit' | 'reject' | 'hang';
+export type { Fault };
 
-/** A worker_threads worker running workers/sim-api.ts, shaped for createWorkerRunner. */
-export function nodePoolWorker(fault?: Fault): PoolWorker & { readonly thread: Worker } {
-  const thread = new Worker(new URL('./node-host.mjs', import.meta.url), { workerData: { fault } });
-  return {
-    thread,
-    endpoint: nodeEndpoint(thread),
-    onFault(callback) {
-      thread.on('error', (e) => callback(e.message));
-      thread.on('messageerror', () => callback('a message from the worker could not be read'));
-      thread.on('exit', (code) => callback(`the worker exited with code ${code}`));
-    },
-    terminate: () => void thread.terminate(),
-  };
-}
+/** The Node pool worker of workers/node-worker.ts, serving workers/sim-api.ts with an injected fault. */
+export const nodePoolWorker = (fault?: Fault) => nodeWorker({ api: new URL('./faulty-api.ts', import.meta.url), data: { fault } });

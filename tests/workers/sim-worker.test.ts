@@ -5,12 +5,14 @@ import { simulate } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import type { RunChunk } from '../../src/sim/runner.ts';
 import type { RunSeries } from '../../src/sim/series.ts';
-import { createWorkerRunner } from '../../src/ui/worker-runner.ts';
+import { replicateBands, summarise, summaryOf, type Bands } from '../../src/sim/stats.ts';
+import { mainThreadWork } from '../../workers/main-thread-work.ts';
+import { createPool } from '../../workers/pool.ts';
 import type { SimWorkerApi } from '../../workers/sim-api.ts';
 import { nodePoolWorker, type Fault } from './node-pool-worker.ts';
 
 /**
- * The worker adapter (workers/sim-api.ts) and the pool (src/ui/worker-runner.ts),
+ * The worker adapter (workers/sim-api.ts) and the pool (workers/pool.ts),
  * run in Node over worker_threads through comlink's node adapter: the same
  * code the browser runs, minus the Worker constructor.
  */
@@ -80,10 +82,10 @@ describe('workers/sim-api.ts over worker_threads', () => {
   });
 });
 
-describe('createWorkerRunner with worker_threads', () => {
+describe('createPool with worker_threads', () => {
   it('spreads replicates over the pool and returns them in run order, identical to simulate()', async () => {
     const made: ReturnType<typeof nodePoolWorker>[] = [];
-    const runner = createWorkerRunner({ maxWorkers: 2, createWorker: () => (made.push(nodePoolWorker()), made.at(-1)!) });
+    const runner = createPool({ maxWorkers: 2, createWorker: () => (made.push(nodePoolWorker()), made.at(-1)!) });
     const progress: number[] = [];
     const chunkRuns = new Set<number>();
     const series = await runner.run(
@@ -99,9 +101,46 @@ describe('createWorkerRunner with worker_threads', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
+  it('writes each chunk once into the series it resolves with, and computes the bands in a worker, bit for bit those of summarise', async () => {
+    const runner = createPool({ maxWorkers: 2, createWorker: () => nodePoolWorker() });
+    const seen = new Map<number, RunSeries>();
+    const order: string[] = [];
+    let bands: Bands | undefined;
+    const before = { ...mainThreadWork };
+    const series = await runner.run(
+      { scenario, seed: 13, runs: 3, weeks: WEEKS },
+      {
+        onChunk: (c, s) => {
+          expect(seen.get(c.run) ?? s).toBe(s);
+          seen.set(c.run, s);
+          order.push('chunk');
+        },
+        onBands: (b) => {
+          bands = b;
+          order.push('bands');
+        },
+      },
+    );
+    runner.dispose();
+    series.forEach((s, run) => {
+      expect(seen.get(run)).toBe(s);
+      expectSameSeries(s, expected(13, run));
+    });
+    const chunks = mainThreadWork.chunks - before.chunks;
+    expect(chunks).toBe(order.length - 1);
+    expect(mainThreadWork.chunkWrites - before.chunkWrites).toBe(chunks);
+    expect(mainThreadWork.workerBands - before.workerBands).toBe(1);
+    expect(order.indexOf('bands')).toBe(order.length - 1);
+
+    const want = replicateBands(series.map((s) => s.values), WEEKS);
+    for (const k of ['mean', 'p05', 'p95'] as const) expect(bytes(bands![k]!).equals(bytes(want[k]!)), k).toBe(true);
+    expect(bands!.width).toBe(want.width);
+    expect(summaryOf(bands!, 3)).toEqual(summarise(series));
+  });
+
   it('gives the same numbers with one worker as with four', async () => {
-    const one = createWorkerRunner({ maxWorkers: 1, createWorker: () => nodePoolWorker() });
-    const four = createWorkerRunner({ maxWorkers: 4, createWorker: () => nodePoolWorker() });
+    const one = createPool({ maxWorkers: 1, createWorker: () => nodePoolWorker() });
+    const four = createPool({ maxWorkers: 4, createWorker: () => nodePoolWorker() });
     const [a, b] = await Promise.all([
       one.run({ scenario, seed: 5, runs: 4, weeks: 20 }),
       four.run({ scenario, seed: 5, runs: 4, weeks: 20 }),
@@ -113,7 +152,7 @@ describe('createWorkerRunner with worker_threads', () => {
 
   it('stops at once on abort, terminating the busy workers, and runs again afterwards', async () => {
     const made: ReturnType<typeof nodePoolWorker>[] = [];
-    const runner = createWorkerRunner({ maxWorkers: 2, createWorker: () => (made.push(nodePoolWorker()), made.at(-1)!) });
+    const runner = createPool({ maxWorkers: 2, createWorker: () => (made.push(nodePoolWorker()), made.at(-1)!) });
     const controller = new AbortController();
     let chunks = 0;
     const running = runner.run(
@@ -134,7 +173,7 @@ describe('createWorkerRunner with worker_threads', () => {
 
   it('rejects when the signal is already aborted, without starting a worker', async () => {
     let made = 0;
-    const runner = createWorkerRunner({ createWorker: () => (made++, nodePoolWorker()) });
+    const runner = createPool({ maxWorkers: 4, createWorker: () => (made++, nodePoolWorker()) });
     const controller = new AbortController();
     controller.abort();
     await expect(runner.run({ scenario, seed: 1, runs: 1 }, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
@@ -143,7 +182,7 @@ describe('createWorkerRunner with worker_threads', () => {
 
   it('rejects a request no runner can honour, without starting a worker', async () => {
     let made = 0;
-    const runner = createWorkerRunner({ createWorker: () => (made++, nodePoolWorker()) });
+    const runner = createPool({ maxWorkers: 4, createWorker: () => (made++, nodePoolWorker()) });
     await expect(runner.run({ scenario, seed: 1, runs: 0 })).rejects.toThrow(/runs must be a positive integer/);
     expect(made).toBe(0);
   });
@@ -155,7 +194,7 @@ describe('createWorkerRunner with worker_threads', () => {
   ])('reports a worker that fails (%s) with a clear error and replaces it', async (fault, message) => {
     const faults: (Fault | undefined)[] = [fault];
     const made: ReturnType<typeof nodePoolWorker>[] = [];
-    const runner = createWorkerRunner({ maxWorkers: 1, createWorker: () => (made.push(nodePoolWorker(faults.shift())), made.at(-1)!) });
+    const runner = createPool({ maxWorkers: 1, createWorker: () => (made.push(nodePoolWorker(faults.shift())), made.at(-1)!) });
     const error = await runner.run({ scenario, seed: 2, runs: 2, weeks: WEEKS }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('WorkerFault');
@@ -168,7 +207,7 @@ describe('createWorkerRunner with worker_threads', () => {
   });
 
   it('lets Stop end a run whose worker hangs', async () => {
-    const runner = createWorkerRunner({ maxWorkers: 1, createWorker: () => nodePoolWorker('hang') });
+    const runner = createPool({ maxWorkers: 1, createWorker: () => nodePoolWorker('hang') });
     const controller = new AbortController();
     const running = runner.run({ scenario, seed: 2, runs: 1, weeks: WEEKS }, { signal: controller.signal, onChunk: () => controller.abort() });
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });

@@ -1,6 +1,5 @@
 import type { CompiledActor } from '../../sim/compile.ts';
-import { metricIndex, SLOTS, slotIndex, type Metric, type Slot } from '../../sim/metrics.ts';
-import { ROW, type RunSeries } from '../../sim/series.ts';
+import type { RunSeries } from '../../sim/series.ts';
 import type { MachineGraph } from './graph.ts';
 
 /**
@@ -114,7 +113,5 @@ export function peakFlow(graph: MachineGraph, compiled: CompiledShape, transitio
   return peak;
 }
 
-/** One metric slot at one week. */
-export function metricAt(series: RunSeries, metric: Metric, week: number, slot: Slot = 'total'): number {
-  return series.values[week * ROW + metricIndex(metric) * SLOTS.length + slotIndex(slot)];
-}
+/** One metric slot at one week (the series' own accessor, named for the flows). */
+export { metricAt } from '../../sim/series.ts';

@@ -15,7 +15,7 @@ export type RunFailure =
   /** Anything else. */
   | { readonly kind: 'error'; readonly cause: string };
 
-/** Wordings of the worker pool (src/ui/worker-runner.ts) with the cause they carry. */
+/** Wordings of the worker pool (workers/pool.ts) with the cause they carry. */
 const WRAPPERS: readonly RegExp[] = [
   /^The simulation worker stopped unexpectedly \(([\s\S]*)\)\.?$/,
   /^The simulation failed in its worker: ([\s\S]*)$/,

@@ -7,7 +7,7 @@ import { scenarioHash } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { allOrFirstFailure } from './failure.ts';
 import { runKey } from './run-key.ts';
-import { applyChunk, completeRun, createProgressive, sourceOf, type MetricSource, type Progressive } from './source.ts';
+import { applyChunk, completeBands, completeRun, createProgressive, sourceOf, type MetricSource, type Progressive } from './source.ts';
 
 /**
  * Running scenarios on the SimRunner: starting and cancelling a run and its
@@ -177,10 +177,11 @@ export class Simulation {
         { scenario: state.scenario, seed: state.scenario.seed, runs: state.runs },
         {
           signal,
-          onChunk: (chunk) => {
-            applyChunk(p, chunk);
+          onChunk: (chunk, series) => {
+            applyChunk(p, chunk, series);
             schedule();
           },
+          onBands: (bands) => completeBands(p, bands),
           onProgress: (d) => onDone(d),
         },
       );

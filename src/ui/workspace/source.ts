@@ -1,8 +1,8 @@
-import { meanOfSorted, quantile } from '../../sim/stats.ts';
-import { ACTOR_TYPES, type ActorType } from '../../sim/machines/index.ts';
-import { metricIndex, SLOTS, slotIndex, type Metric, type Slot } from '../../sim/metrics.ts';
+import { replicateBands, type Bands } from '../../sim/stats.ts';
+import type { Metric, Slot } from '../../sim/metrics.ts';
 import type { RunChunk } from '../../sim/runner.ts';
-import { ROW, type RunSeries, type SeriesShape } from '../../sim/series.ts';
+import { allocateSeries, metricSeries, offsetOf, writeChunk, type RunSeries, type SeriesShape } from '../../sim/series.ts';
+import { mainThreadWork } from '../../../workers/main-thread-work.ts';
 
 /**
  * Results as the charts read them: one line (the run, or the mean over Monte
@@ -10,41 +10,33 @@ import { ROW, type RunSeries, type SeriesShape } from '../../sim/series.ts';
  * that may still be streaming in, so charts grow while a run computes.
  */
 
-/** Replicates being filled by streamed chunks. The typed arrays are written in place. */
+/** Replicates being filled by streamed chunks. */
 export interface Progressive {
   readonly weeks: number;
-  /** Replicates; only the first keeps per-state counts while streaming (the flows show it). */
+  /** Replicates: the runner's own series once their first chunk arrives (read in place as they grow). */
   readonly series: RunSeries[];
   /** Weeks received so far, per replicate. */
   readonly received: number[];
+  /** The statistics over the complete replicates, from the runner (RunHooks.onBands), when it gave them. */
+  bands?: Bands;
 }
 
 export function createProgressive(weeks: number, runs: number, shape: SeriesShape): Progressive {
-  const series: RunSeries[] = [];
-  for (let r = 0; r < runs; r++) {
-    const states = {} as Record<ActorType, Float64Array>;
-    const transitions = {} as Record<ActorType, Float64Array>;
-    for (const t of ACTOR_TYPES) {
-      states[t] = new Float64Array(weeks * shape[t].states);
-      transitions[t] = new Float64Array(weeks * shape[t].states * shape[t].events);
-    }
-    series.push({ weeks, values: new Float64Array(weeks * ROW), states, transitions });
-  }
-  return { weeks, series, received: new Array<number>(runs).fill(0) };
+  return { weeks, series: Array.from({ length: runs }, () => allocateSeries(weeks, shape)), received: new Array<number>(runs).fill(0) };
 }
 
-/** Copies one streamed chunk into its replicate. Chunks of a run arrive in week order. */
-export function applyChunk(p: Progressive, chunk: RunChunk): void {
-  const s = p.series[chunk.run];
-  if (!s || chunk.toWeek > p.weeks || chunk.fromWeek < 0) return;
-  s.values.set(chunk.values, chunk.fromWeek * ROW);
-  // Only the first replicate's agent counts are shown (actor flows); skip copying the rest.
-  if (chunk.run === 0) for (const t of ACTOR_TYPES) {
-    const st = chunk.states[t];
-    const tr = chunk.transitions[t];
-    const span = chunk.toWeek - chunk.fromWeek;
-    if (st && span > 0) s.states[t].set(st, chunk.fromWeek * (st.length / span));
-    if (tr && span > 0) s.transitions[t].set(tr, chunk.fromWeek * (tr.length / span));
+/**
+ * Takes in one streamed chunk. With the runner's `series` (RunHooks.onChunk)
+ * the replicate is that series, already holding the chunk: nothing is copied.
+ * Without it (tests), the chunk is written into the replicate. Chunks of a run
+ * arrive in week order.
+ */
+export function applyChunk(p: Progressive, chunk: RunChunk, series?: RunSeries): void {
+  if (chunk.run < 0 || chunk.run >= p.series.length || chunk.toWeek > p.weeks || chunk.fromWeek < 0) return;
+  if (series && series.weeks === p.weeks) p.series[chunk.run] = series;
+  else {
+    writeChunk(p.series[chunk.run], chunk);
+    mainThreadWork.chunkWrites++;
   }
   p.received[chunk.run] = Math.max(p.received[chunk.run], chunk.toWeek);
 }
@@ -54,6 +46,11 @@ export function completeRun(p: Progressive, run: number, series: RunSeries): voi
   if (run < 0 || run >= p.series.length || series.weeks !== p.weeks) return;
   p.series[run] = series;
   p.received[run] = p.weeks;
+}
+
+/** Keeps the runner's statistics over the complete replicates (RunHooks.onBands): the charts read them as they are. */
+export function completeBands(p: Progressive, bands: Bands): void {
+  if (bands.weeks === p.weeks) p.bands = bands;
 }
 
 /** A line and its band; `lower`/`upper` only with more than one replicate. */
@@ -81,20 +78,40 @@ export interface MetricSource {
 }
 
 /**
- * Mean and 5th/95th percentiles (type 7, as batch.summarise) per week over the
- * replicates that have reached that week; NaN values are left out. Memoised per
- * metric and slot: build a new source when more data arrive. Without `bands`
- * only the mean is computed (no sorting): cheap enough to redraw while a Monte
- * Carlo run streams in; the band follows when every replicate is complete.
+ * Mean and 5th/95th percentiles (stats.ts replicateBands, as summarise) per
+ * week over the replicates that have reached that week. Once every replicate
+ * is complete and the runner gave their bands, lines are read from those (no
+ * statistics here). Otherwise they are computed here, memoised per metric and
+ * slot (build a new source when more data arrive); without `bands` only the
+ * mean (no sorting): cheap enough to redraw while a Monte Carlo run streams in.
  */
 export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): MetricSource {
   const bands = options.bands ?? true;
   const runs = p.series.length;
   const knownWeeks = runs === 0 ? 0 : Math.max(...p.received);
   const completeWeeks = runs === 0 ? 0 : Math.min(...p.received);
+  const given = bands && completeWeeks === p.weeks ? p.bands : undefined;
   const cache = new Map<string, Line>();
   const perRun = new Map<string, readonly Float64Array[]>();
-  const scratch = new Float64Array(runs);
+  mainThreadWork.sources++;
+
+  function computed(metric: Metric, slot: Slot): Line {
+    const quantiles = runs > 1 && bands;
+    // A source before any data (a new run's) has nothing to compute.
+    if (knownWeeks > 0) mainThreadWork[quantiles ? 'bandLines' : 'meanLines']++;
+    const b = replicateBands(
+      p.series.map((s) => s.values),
+      knownWeeks,
+      { columns: [offsetOf(metric, slot)], reached: p.received, quantiles },
+    );
+    return { values: b.mean, lower: b.p05, upper: b.p95 };
+  }
+
+  function read(b: Bands, metric: Metric, slot: Slot): Line {
+    const column = (values: Float64Array | undefined) => (values && runs > 1 ? metricSeries({ weeks: b.weeks, values }, metric, slot) : undefined);
+    return { values: metricSeries({ weeks: b.weeks, values: b.mean }, metric, slot), lower: column(b.p05), upper: column(b.p95) };
+  }
+
   return {
     weeks: p.weeks,
     runs,
@@ -105,36 +122,7 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
       const key = `${metric}/${slot}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const offset = metricIndex(metric) * SLOTS.length + slotIndex(slot);
-      const values = new Float64Array(knownWeeks).fill(Number.NaN);
-      const lower = runs > 1 && bands ? new Float64Array(knownWeeks).fill(Number.NaN) : undefined;
-      const upper = runs > 1 && bands ? new Float64Array(knownWeeks).fill(Number.NaN) : undefined;
-      for (let w = 0; w < knownWeeks; w++) {
-        let n = 0;
-        let sum = 0;
-        for (let r = 0; r < runs; r++) {
-          if (p.received[r] <= w) continue;
-          const v = p.series[r].values[w * ROW + offset];
-          if (v === v) {
-            scratch[n++] = v;
-            sum += v;
-          }
-        }
-        if (n === 0) continue;
-        if (runs === 1) {
-          values[w] = scratch[0];
-          continue;
-        }
-        if (!lower || !upper) {
-          values[w] = sum / n;
-          continue;
-        }
-        const sorted = scratch.subarray(0, n).sort();
-        values[w] = meanOfSorted(sorted, sum);
-        lower[w] = quantile(sorted, 0.05);
-        upper[w] = quantile(sorted, 0.95);
-      }
-      const line: Line = { values, lower, upper };
+      const line = given ? read(given, metric, slot) : computed(metric, slot);
       cache.set(key, line);
       return line;
     },
@@ -142,11 +130,9 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
       const key = `${metric}/${slot}`;
       const hit = perRun.get(key);
       if (hit) return hit;
-      const offset = metricIndex(metric) * SLOTS.length + slotIndex(slot);
       const out = p.series.map((s, r) => {
         const a = new Float64Array(knownWeeks).fill(Number.NaN);
-        const n = Math.min(knownWeeks, p.received[r]);
-        for (let w = 0; w < n; w++) a[w] = s.values[w * ROW + offset];
+        a.set(metricSeries(s, metric, slot, Math.min(knownWeeks, p.received[r])));
         return a;
       });
       perRun.set(key, out);
