@@ -1,8 +1,8 @@
 import { ENGINE_VERSION, SERIES_SHAPE } from '../../sim/engine.ts';
-import { summarise } from '../../sim/stats.ts';
+import { summarise, summaryOf } from '../../sim/stats.ts';
 import { toCSV, toOutputDocument } from '../../sim/output.ts';
 import type { SimRunner } from '../../sim/runner.ts';
-import type { RunSeries } from '../../sim/series.ts';
+import { ROW, type RunSeries } from '../../sim/series.ts';
 import { scenarioHash } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { allOrFirstFailure } from './failure.ts';
@@ -228,7 +228,9 @@ export class Simulation {
   csv(): string | null {
     const c = this.current;
     if (!c?.done) return null;
-    const summary = summarise(c.progressive.series);
+    // The worker's bands when it sent them (every column, with quantiles); the same numbers as summarise.
+    const { bands, series } = c.progressive;
+    const summary = bands?.p05 && bands.width === ROW ? summaryOf(bands, series.length) : summarise(series);
     return toCSV(toOutputDocument({ scenario: c.scenario, hash: scenarioHash(c.scenario), engineVersion: ENGINE_VERSION, seed: c.scenario.seed }, summary));
   }
 
