@@ -2,6 +2,7 @@ import { csvFormatRows } from 'd3';
 import type { Metric, Slot } from './metrics.ts';
 import { PAIRED_LEVEL, pairedDifference } from './paired.ts';
 import { metricSeries, type RunSeries } from './series.ts';
+import { finiteMean } from './stats.ts';
 
 /**
  * A scenario against a baseline run with the same seed, runs and weeks: one
@@ -41,17 +42,7 @@ export function windowStats(runs: readonly RunSeries[], metrics: readonly Metric
   for (const metric of metrics) {
     out[metric] = runs.map((run) => {
       const { fromWeek, toWeek } = comparisonWindow(run.weeks);
-      const values = metricSeries(run, metric, slot);
-      let sum = 0;
-      let n = 0;
-      for (let w = fromWeek; w < toWeek; w++) {
-        const v = values[w];
-        if (Number.isFinite(v)) {
-          sum += v;
-          n++;
-        }
-      }
-      return n === 0 ? Number.NaN : sum / n;
+      return finiteMean(metricSeries(run, metric, slot), fromWeek, toWeek);
     });
   }
   return out;

@@ -140,3 +140,17 @@ export function summaryOf(bands: Bands, runs: number): Summary {
   }
   return { runs, weeks, bands: out };
 }
+
+/** Mean of the finite values of `values[from, to)`, summed in order; NaN when there are none. */
+export function finiteMean(values: ArrayLike<number>, from = 0, to = values.length): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  return n === 0 ? Number.NaN : sum / n;
+}

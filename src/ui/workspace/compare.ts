@@ -1,5 +1,6 @@
 import type { Metric } from '../../sim/metrics.ts';
 import { pairedDifference } from '../../sim/paired.ts';
+import { finiteMean } from '../../sim/stats.ts';
 import type { MetricSource } from './source.ts';
 
 /**
@@ -35,16 +36,7 @@ export const END_WEEKS = 13;
 export function statOf(values: ArrayLike<number>, stat: Stat, length = values.length): number {
   const n = Math.min(length, values.length);
   const from = stat === 'end' ? Math.max(0, n - END_WEEKS) : 0;
-  let sum = 0;
-  let count = 0;
-  for (let i = from; i < n; i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  return count === 0 ? Number.NaN : sum / count;
+  return finiteMean(values, from, n);
 }
 
 /** Relative change from `base` (0.1 = 10% more); NaN when the baseline is 0 and the value is not. */

@@ -1,4 +1,4 @@
-import { replicateBands, type Bands } from '../../sim/stats.ts';
+import { finiteMean, replicateBands, type Bands } from '../../sim/stats.ts';
 import type { Metric, Slot } from '../../sim/metrics.ts';
 import type { RunChunk } from '../../sim/runner.ts';
 import { allocateSeries, metricSeries, offsetOf, writeChunk, type RunSeries, type SeriesShape } from '../../sim/series.ts';
@@ -149,16 +149,7 @@ export function sourceOfRuns(runs: readonly RunSeries[]): MetricSource {
 
 /** Average of a line over all its weeks, ignoring NaN. */
 export function meanOf(values: ArrayLike<number>): number {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      sum += v;
-      n++;
-    }
-  }
-  return n === 0 ? Number.NaN : sum / n;
+  return finiteMean(values);
 }
 
 /** Last finite value of a line. */
