@@ -1,5 +1,5 @@
-import type { Simulation } from './engine.ts';
 import { METRIC_INFO, METRICS, SLOTS, type Metric } from './metrics.ts';
+import type { SimContext } from './model/context.ts';
 import type { World } from './model/world.ts';
 import { SECTORS } from '../scenario/sectors.ts';
 
@@ -30,7 +30,7 @@ const RATIOS: Partial<Record<Metric, Ratio>> = {
 const REPORT_SOURCES: readonly Metric[] = ['reportsByClients', 'reportsByConsumers', 'reportsByWorkers', 'reportsByInspectors', 'reportsByAuditors'];
 
 /** Writes one week's row: for each metric, the total then each sector. */
-export function collectWeek(sim: Simulation, row: Float64Array): void {
+export function collectWeek(sim: Pick<SimContext, 'world' | 'tallied'>, row: Float64Array): void {
   const K = SECTORS.length;
   const w = sim.world;
   METRICS.forEach((metric, m) => {

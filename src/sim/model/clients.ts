@@ -1,9 +1,9 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { OFFENCE, TARGET } from './cases.ts';
+import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
 import { campaignReach, clamp01, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
 
 const ST = stateIds('client', [
@@ -27,7 +27,7 @@ for (const [key, id] of Object.entries(ST)) {
  * A client's market region and awareness region move independently, one event
  * a week.
  */
-export function clientBehaviour(sim: Simulation) {
+export function clientBehaviour(sim: SimContext, cases: CaseDesk) {
   const a = sim.agents.client;
   const A = sim.scenario.assumptions;
   const C = A.clients;
@@ -55,7 +55,7 @@ export function clientBehaviour(sim: Simulation) {
    */
   const expectedSanction = () => {
     const arrestYear = Math.min(1, 52 * world.clientArrestRate[sexual]);
-    const useConviction = sim.behaviours.case.useConviction;
+    const useConviction = cases.useConviction;
     const buying = A.enforcement.buyingConviction * cost.buying;
     const use = useLiable ? useConviction * cost.use : 0;
     return arrestYear * (buyingOffenceShare * buying + (1 - buyingOffenceShare) * use);
@@ -175,12 +175,12 @@ export function clientBehaviour(sim: Simulation) {
       if (ev === E.notice) sim.tally('suspiciousClients', k);
       else if (ev === E.report) {
         sim.tally('reportsByClients', k);
-        sim.behaviours.case.report('client', k, i, 0.5);
+        cases.report('client', k, i, 0.5);
       } else if (ev === E.arrest) {
         const offence = draw(arrestStream, i, w) < buyingOffenceShare ? OFFENCE.buying : OFFENCE.use;
-        sim.behaviours.case.open(TARGET.client, i, k, offence, 0.3 + 0.5 * draw(arrestStream + 1, i, w));
+        cases.open(TARGET.client, i, k, offence, 0.3 + 0.5 * draw(arrestStream + 1, i, w));
         // Police attention (¶17): an arrested client's evidence may lead to the venue.
-        sim.behaviours.case.report('police', k, i, 0.6);
+        cases.report('police', k, i, 0.6);
       }
     },
     census() {

@@ -1,9 +1,9 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { OFFENCE, TARGET } from './cases.ts';
+import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
 import { eventIds, sanctionCosts, stateIds } from './util.ts';
 
 const ST = stateIds('recruiter', [
@@ -26,7 +26,7 @@ for (const [key, id] of Object.entries(ST)) {
  * demand pulls and the licensing authority's audits (¶15(b)) and cross-border
  * cooperation (¶4(d), ¶18) do not deter. trait = risk tolerance.
  */
-export function recruiterBehaviour(sim: Simulation) {
+export function recruiterBehaviour(sim: SimContext, cases: CaseDesk) {
   const a = sim.agents.recruiter;
   const A = sim.scenario.assumptions;
   const R = A.recruiters;
@@ -98,7 +98,7 @@ export function recruiterBehaviour(sim: Simulation) {
         const k = a.sector[i];
         sim.tally('reportsByInspectors', k);
         if (draw(events, i, w) < A.enforcement.caseOpenShare) {
-          sim.behaviours.case.open(TARGET.recruiter, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
+          cases.open(TARGET.recruiter, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
         }
       }
     },
