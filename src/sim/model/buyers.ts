@@ -2,7 +2,7 @@ import type { SimContext } from './context.ts';
 import { sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { eventIds, stateIds } from './util.ts';
+import { eventIds, stateIds } from './ids.ts';
 
 const S = stateIds('corporateBuyer', ['unscreened', 'screening', 'certified']);
 const E = eventIds('corporateBuyer', ['screen', 'certify', 'lapse']);

@@ -3,7 +3,8 @@ import { draw } from '../rng.ts';
 import { SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET, type CaseDesk, type Offence, type Target } from './case-desk.ts';
-import { clamp01, eventIds, pick, stateIds } from './util.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { clamp01, pick } from './util.ts';
 
 const S = stateIds('case', ['opened', 'investigating', 'charged', 'convicted', 'acquitted', 'dropped']);
 const E = eventIds('case', ['assign', 'charge', 'drop', 'convict', 'acquit']);

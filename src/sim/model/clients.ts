@@ -4,23 +4,14 @@ import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
-import { campaignReach, clamp01, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
+import { configurationId, eventIds, regionLeaves } from './ids.ts';
+import { campaignReach, clamp01, ema, pos, sanctionCosts } from './util.ts';
 
-const ST = stateIds('client', [
-  'awareness.unaware|market.inactive', 'awareness.unaware|market.buying', 'awareness.unaware|market.suspicious',
-  'awareness.unaware|market.reporting', 'awareness.unaware|market.deterred', 'awareness.unaware|market.arrested',
-  'awareness.aware|market.inactive', 'awareness.aware|market.buying', 'awareness.aware|market.suspicious',
-  'awareness.aware|market.reporting', 'awareness.aware|market.deterred', 'awareness.aware|market.arrested',
-]);
 const E = eventIds('client', ['start', 'stop', 'notice', 'report', 'ignore', 'quit', 'resume', 'arrest', 'release', 'return', 'learn', 'forget']);
-
-type Market = 'inactive' | 'buying' | 'suspicious' | 'reporting' | 'deterred' | 'arrested';
-const MARKET: Market[] = [];
-const AWARE: boolean[] = [];
-for (const [key, id] of Object.entries(ST)) {
-  MARKET[id] = key.split('|')[1].split('.')[1] as Market;
-  AWARE[id] = key.startsWith('awareness.aware');
-}
+/** Per state: what the client does in the market, and whether aware. */
+const MARKET = regionLeaves('client', 'market');
+const AWARE = regionLeaves('client', 'awareness').map((leaf) => leaf === 'aware');
+const UNAWARE_BUYING = configurationId('client', { awareness: 'unaware', market: 'buying' });
 
 /**
  * Buyers of commercial sex (¶11, ¶16-17, ¶20, ¶36). trait = risk tolerance.
@@ -113,7 +104,7 @@ export function clientBehaviour(sim: SimContext, cases: CaseDesk) {
       const setup = sequence(sim.stream(12));
       for (let j = 0; j < A.population.clients; j++) {
         const i = sim.spawn('client', sexual, traits());
-        if (setup() < buying) a.state[i] = ST['awareness.unaware|market.buying'];
+        if (setup() < buying) a.state[i] = UNAWARE_BUYING;
       }
     },
     reference() {

@@ -4,7 +4,8 @@ import { sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import type { CaseDesk } from './case-desk.ts';
-import { campaignReach, eventIds, pos, stateIds } from './util.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { campaignReach, pos } from './util.ts';
 
 const S = stateIds('consumer', ['unaware', 'aware', 'avoiding']);
 const E = eventIds('consumer', ['reach', 'commit', 'lapse', 'forget', 'report', 'renew', 'renewAware']);

@@ -4,7 +4,8 @@ import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
-import { campaignReach, deceptionProtection, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { campaignReach, deceptionProtection, ema, pos, sanctionCosts } from './util.ts';
 
 const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'sanctioned', 'closed']);
 const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);

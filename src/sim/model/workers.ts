@@ -5,7 +5,8 @@ import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Agents } from './agents.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
-import { clamp01, deceptionProtection, eventIds, pick, pos, stateIds } from './util.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { clamp01, deceptionProtection, pick, pos } from './util.ts';
 import type { World } from './world.ts';
 
 const S = stateIds('worker', ['at-risk', 'recruited', 'employed', 'exploited', 'identified', 'assisted']);
