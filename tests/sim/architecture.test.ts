@@ -129,6 +129,10 @@ describe('import graph', () => {
     expect(show(circles(sim))).toEqual([]);
   });
 
+  it('lets behaviours and machines see the engine only through SimContext', () => {
+    expect(show(reaches(graph, under('src/sim/model', 'src/sim/machines'), (f) => f === 'src/sim/engine.ts'))).toEqual([]);
+  });
+
   it('keeps src/scenario and src/sim below the ui, the cli, the charts and the workers', () => {
     expect(show(reaches(graph, under('src/scenario', 'src/sim'), under('src/ui', 'src/cli', 'src/charts', 'workers')))).toEqual([]);
   });
