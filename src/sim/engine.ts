@@ -5,6 +5,7 @@ import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
 import { METRICS, SLOTS, type Metric } from './metrics.ts';
 import { Agents } from './model/agents.ts';
 import type { Behaviour } from './model/behaviour.ts';
+import type { SimContext } from './model/context.ts';
 import { createBehaviours, type Behaviours } from './model/index.ts';
 import { World } from './model/world.ts';
 import { collectWeek } from './collect.ts';
@@ -67,9 +68,10 @@ const METRIC_ID = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<Me
 
 /**
  * One replicate of a scenario, stepped a week at a time. Pure: no DOM, no
- * worker, no I/O; randomness only from the run's key.
+ * worker, no I/O; randomness only from the run's key. Behaviours see it only
+ * as their `SimContext`.
  */
-export class Simulation {
+export class Simulation implements SimContext {
   /** The scenario in force (during burn-in, the same without demand-side measures). */
   scenario: Scenario;
   readonly weeks: number;

@@ -38,10 +38,10 @@ beforeAll(() => {
 });
 
 describe('world links (static: who reads and writes each World field)', () => {
-  it('the analysis sees every field of World, and the collector and each behaviour that takes the world', () => {
+  it('the analysis sees every field of World, and the metric reporters and each behaviour that takes the world', () => {
     expect(links.map((l) => l.field).sort()).toEqual(runtimeFields(new World()).map(([k]) => k).sort());
     const files = new Set(links.flatMap((l) => [...l.reads, ...l.writes].map((u) => u.file)));
-    expect(files).toContain('src/sim/collect.ts');
+    expect(files).toContain('src/sim/metrics.ts');
     for (const f of ['buyers', 'cases', 'clients', 'consumers', 'employers', 'recruiters', 'workers']) {
       const path = `src/sim/model/${f}.ts`;
       if (readFileSync(join(ROOT, path), 'utf8').includes('sim.world')) expect(files, `${path} takes sim.world`).toContain(path);

@@ -7,7 +7,7 @@ import ts from 'typescript';
  * (src/sim/model/world.ts, `ref.*` included) across src/sim. The type checker
  * resolves each `x.field` to its declaration, so uses through aliases
  * (`const world = sim.world`, `const ref = world.ref`), through parameters
- * typed by inference (collect.ts's `(w, k) => w.exploited[k]`) and through
+ * typed by inference (the metric reporters' `(w, k) => w.exploited[k]` in metrics.ts) and through
  * destructuring are all found, not only the literal text `world.x`.
  */
 

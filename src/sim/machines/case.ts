@@ -1,15 +1,14 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 
 /** One investigation, spawned by a report or a detection (¶16, ¶36, ¶38). */
 export const caseEvents = ['assign', 'charge', 'drop', 'convict', 'acquit'] as const;
-type Ev = { type: (typeof caseEvents)[number] };
 
 export const caseMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(caseEvents),
 }).createMachine({
   id: 'case',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   initial: 'opened',
   states: {
     /** Waiting in the police queue for investigative capacity. */

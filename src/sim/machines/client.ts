@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 
 /**
  * Buyer of commercial sex (¶11, ¶16, ¶17, ¶20, ¶36). Two parallel regions: what
@@ -9,13 +9,12 @@ export const clientEvents = [
   'start', 'stop', 'notice', 'report', 'ignore', 'quit', 'resume', 'arrest', 'release',
   'return', 'learn', 'forget',
 ] as const;
-type Ev = { type: (typeof clientEvents)[number] };
 
 export const clientMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(clientEvents),
 }).createMachine({
   id: 'client',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   type: 'parallel',
   states: {
     market: {

@@ -1,15 +1,14 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 
 /** Households buying farm and factory goods (¶10-11, ¶15(a), ¶33). */
 export const consumerEvents = ['reach', 'commit', 'lapse', 'forget', 'report', 'renew', 'renewAware'] as const;
-type Ev = { type: (typeof consumerEvents)[number] };
 
 export const consumerMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(consumerEvents),
 }).createMachine({
   id: 'consumer',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   initial: 'unaware',
   // A new adult cohort replaces this household: unaware, or aware when school
   // education reached it (¶33).

@@ -1,15 +1,14 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 
 /** Brand, retailer or importer (¶14(b), ¶15(c), ¶25(b), ¶32). */
 export const corporateBuyerEvents = ['screen', 'certify', 'lapse'] as const;
-type Ev = { type: (typeof corporateBuyerEvents)[number] };
 
 export const corporateBuyerMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(corporateBuyerEvents),
 }).createMachine({
   id: 'corporateBuyer',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   initial: 'unscreened',
   states: {
     unscreened: { on: { screen: 'screening' } },

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 import { SECTOR_INFO } from '../../scenario/sectors.ts';
 
 /**
@@ -9,16 +9,15 @@ import { SECTOR_INFO } from '../../scenario/sectors.ts';
 export const employerEvents = [
   'exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter',
 ] as const;
-type Ev = { type: (typeof employerEvents)[number] };
 
 export const employerMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(employerEvents),
   guards: {
     sellsThroughBuyers: ({ context }) => SECTOR_INFO[context.sector].supplyChain,
   },
 }).createMachine({
   id: 'employer',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   initial: 'compliant',
   states: {
     compliant: { on: { exploit: 'exploiting' } },

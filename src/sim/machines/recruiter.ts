@@ -1,18 +1,17 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 
 /**
  * Agency, agent or transporter (¶14(c), ¶15(b), ¶4(d), ¶18). Two parallel
  * regions: its standing with the licensing authority, and how it treats workers.
  */
 export const recruiterEvents = ['license', 'revoke', 'shutDown', 'reenter', 'exploit', 'reform'] as const;
-type Ev = { type: (typeof recruiterEvents)[number] };
 
 export const recruiterMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(recruiterEvents),
 }).createMachine({
   id: 'recruiter',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   type: 'parallel',
   states: {
     licence: {

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Sector } from '../../scenario/sectors.ts';
+import { sectorContext, sectorTypes } from './sector.ts';
 
 /**
  * Potential or actual victim (¶7, ¶10, ¶13, ¶15(e)). The population is open:
@@ -11,13 +11,12 @@ export const workerEvents = [
   'recruit', 'place', 'entrap', 'worsen', 'quit', 'identify', 'escape', 'assist', 'deport',
   'reintegrate', 'relapse', 'leave',
 ] as const;
-type Ev = { type: (typeof workerEvents)[number] };
 
 export const workerMachine = setup({
-  types: { context: {} as { sector: Sector }, input: {} as { sector: Sector }, events: {} as Ev },
+  types: sectorTypes(workerEvents),
 }).createMachine({
   id: 'worker',
-  context: ({ input }) => ({ sector: input.sector }),
+  context: sectorContext,
   initial: 'at-risk',
   states: {
     'at-risk': { on: { recruit: 'recruited', leave: { target: 'at-risk', reenter: true } } },

@@ -1,8 +1,8 @@
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { eventIds, stateIds } from './util.ts';
+import { eventIds, stateIds } from './ids.ts';
 
 const S = stateIds('corporateBuyer', ['unscreened', 'screening', 'certified']);
 const E = eventIds('corporateBuyer', ['screen', 'certify', 'lapse']);
@@ -14,7 +14,7 @@ const K = SECTORS.length;
  * due-diligence partnership screen their suppliers; others follow when enough
  * households avoid tainted goods (¶25(a)). flags bit 0 = partner.
  */
-export function buyerBehaviour(sim: Simulation) {
+export function buyerBehaviour(sim: SimContext) {
   const a = sim.agents.corporateBuyer;
   const A = sim.scenario.assumptions;
   const sc = A.supplyChain;

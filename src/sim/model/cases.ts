@@ -1,18 +1,16 @@
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw } from '../rng.ts';
 import { SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { clamp01, eventIds, pick, stateIds } from './util.ts';
+import { OFFENCE, TARGET, type CaseDesk, type Offence, type Target } from './case-desk.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { clamp01, pick } from './util.ts';
 
 const S = stateIds('case', ['opened', 'investigating', 'charged', 'convicted', 'acquitted', 'dropped']);
 const E = eventIds('case', ['assign', 'charge', 'drop', 'convict', 'acquit']);
 const EMP = eventIds('employer', ['investigate', 'convict', 'clear']);
 const CLI = eventIds('client', ['release']);
 
-export const TARGET = { client: 0, employer: 1, recruiter: 2 } as const;
-export const OFFENCE = { exploitation: 0, use: 1, buying: 2 } as const;
-type Target = (typeof TARGET)[keyof typeof TARGET];
-type Offence = (typeof OFFENCE)[keyof typeof OFFENCE];
 const ASSIGNABLE = 1;
 
 const OPENED = ['casesAgainstClients', 'casesAgainstEmployers', 'casesAgainstRecruiters'] as const;
@@ -25,7 +23,7 @@ interface Spawn { target: Target; index: number; sector: number; offence: Offenc
  * offence and the week opened; trait = strength of evidence. Cases wait in a
  * first-come queue for police and prosecution capacity.
  */
-export function caseBehaviour(sim: Simulation) {
+export function caseBehaviour(sim: SimContext) {
   const a = sim.agents.case;
   const A = sim.scenario.assumptions;
   const en = A.enforcement;
@@ -153,6 +151,6 @@ export function caseBehaviour(sim: Simulation) {
       queued = [];
     },
     census() {},
-  } satisfies Behaviour & Record<string, unknown>;
+  } satisfies Behaviour & CaseDesk & Record<string, unknown>;
   return behaviour;
 }

@@ -1,33 +1,24 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { OFFENCE, TARGET } from './cases.ts';
-import { campaignReach, clamp01, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
+import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
+import { configurationId, eventIds, regionLeaves } from './ids.ts';
+import { campaignReach, clamp01, ema, pos, sanctionCosts } from './util.ts';
 
-const ST = stateIds('client', [
-  'awareness.unaware|market.inactive', 'awareness.unaware|market.buying', 'awareness.unaware|market.suspicious',
-  'awareness.unaware|market.reporting', 'awareness.unaware|market.deterred', 'awareness.unaware|market.arrested',
-  'awareness.aware|market.inactive', 'awareness.aware|market.buying', 'awareness.aware|market.suspicious',
-  'awareness.aware|market.reporting', 'awareness.aware|market.deterred', 'awareness.aware|market.arrested',
-]);
 const E = eventIds('client', ['start', 'stop', 'notice', 'report', 'ignore', 'quit', 'resume', 'arrest', 'release', 'return', 'learn', 'forget']);
-
-type Market = 'inactive' | 'buying' | 'suspicious' | 'reporting' | 'deterred' | 'arrested';
-const MARKET: Market[] = [];
-const AWARE: boolean[] = [];
-for (const [key, id] of Object.entries(ST)) {
-  MARKET[id] = key.split('|')[1].split('.')[1] as Market;
-  AWARE[id] = key.startsWith('awareness.aware');
-}
+/** Per state: what the client does in the market, and whether aware. */
+const MARKET = regionLeaves('client', 'market');
+const AWARE = regionLeaves('client', 'awareness').map((leaf) => leaf === 'aware');
+const UNAWARE_BUYING = configurationId('client', { awareness: 'unaware', market: 'buying' });
 
 /**
  * Buyers of commercial sex (¶11, ¶16-17, ¶20, ¶36). trait = risk tolerance.
  * A client's market region and awareness region move independently, one event
  * a week.
  */
-export function clientBehaviour(sim: Simulation) {
+export function clientBehaviour(sim: SimContext, cases: CaseDesk) {
   const a = sim.agents.client;
   const A = sim.scenario.assumptions;
   const C = A.clients;
@@ -55,7 +46,7 @@ export function clientBehaviour(sim: Simulation) {
    */
   const expectedSanction = () => {
     const arrestYear = Math.min(1, 52 * world.clientArrestRate[sexual]);
-    const useConviction = sim.behaviours.case.useConviction;
+    const useConviction = cases.useConviction;
     const buying = A.enforcement.buyingConviction * cost.buying;
     const use = useLiable ? useConviction * cost.use : 0;
     return arrestYear * (buyingOffenceShare * buying + (1 - buyingOffenceShare) * use);
@@ -113,7 +104,7 @@ export function clientBehaviour(sim: Simulation) {
       const setup = sequence(sim.stream(12));
       for (let j = 0; j < A.population.clients; j++) {
         const i = sim.spawn('client', sexual, traits());
-        if (setup() < buying) a.state[i] = ST['awareness.unaware|market.buying'];
+        if (setup() < buying) a.state[i] = UNAWARE_BUYING;
       }
     },
     reference() {
@@ -175,12 +166,12 @@ export function clientBehaviour(sim: Simulation) {
       if (ev === E.notice) sim.tally('suspiciousClients', k);
       else if (ev === E.report) {
         sim.tally('reportsByClients', k);
-        sim.behaviours.case.report('client', k, i, 0.5);
+        cases.report('client', k, i, 0.5);
       } else if (ev === E.arrest) {
         const offence = draw(arrestStream, i, w) < buyingOffenceShare ? OFFENCE.buying : OFFENCE.use;
-        sim.behaviours.case.open(TARGET.client, i, k, offence, 0.3 + 0.5 * draw(arrestStream + 1, i, w));
+        cases.open(TARGET.client, i, k, offence, 0.3 + 0.5 * draw(arrestStream + 1, i, w));
         // Police attention (¶17): an arrested client's evidence may lead to the venue.
-        sim.behaviours.case.report('police', k, i, 0.6);
+        cases.report('police', k, i, 0.6);
       }
     },
     census() {

@@ -1,9 +1,11 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { campaignReach, eventIds, pos, stateIds } from './util.ts';
+import type { CaseDesk } from './case-desk.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { campaignReach, pos } from './util.ts';
 
 const S = stateIds('consumer', ['unaware', 'aware', 'avoiding']);
 const E = eventIds('consumer', ['reach', 'commit', 'lapse', 'forget', 'report', 'renew', 'renewAware']);
@@ -13,7 +15,7 @@ const SCHOOLED = 1;
  * Households buying farm and factory goods (¶10-11). trait = price sensitivity;
  * flags bit 0 = reached by school education (¶33).
  */
-export function consumerBehaviour(sim: Simulation): Behaviour {
+export function consumerBehaviour(sim: SimContext, cases: CaseDesk): Behaviour {
   const a = sim.agents.consumer;
   const A = sim.scenario.assumptions;
   const aw = A.awareness;
@@ -96,7 +98,7 @@ export function consumerBehaviour(sim: Simulation): Behaviour {
       if (ev === E.report) {
         const k = a.sector[i];
         sim.tally('reportsByConsumers', k);
-        sim.behaviours.case.report('consumer', k, i, 0.4);
+        cases.report('consumer', k, i, 0.4);
       } else if (ev === E.renew || ev === E.renewAware) {
         a.flags[i] = ev === E.renewAware ? SCHOOLED : 0;
       }

@@ -1,10 +1,11 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { OFFENCE, TARGET } from './cases.ts';
-import { campaignReach, deceptionProtection, ema, eventIds, pos, sanctionCosts, stateIds } from './util.ts';
+import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { campaignReach, deceptionProtection, ema, pos, sanctionCosts } from './util.ts';
 
 const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation', 'sanctioned', 'closed']);
 const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);
@@ -18,7 +19,7 @@ const K = SECTORS.length;
  * risk tolerance (trait). link = the corporate buyer supplied; flags bit 0 =
  * hidden segment (subcontractor, or private/online venue); aux = open cases.
  */
-export function employerBehaviour(sim: Simulation) {
+export function employerBehaviour(sim: SimContext, cases: CaseDesk) {
   const a = sim.agents.employer;
   const A = sim.scenario.assumptions;
   const em = A.employers;
@@ -155,8 +156,7 @@ export function employerBehaviour(sim: Simulation) {
         const inspectors = (I.labourInspection.inspectorsPer10kWorkers * world.workers[k] * coverage) / 10_000;
         const visits = world.activeEmployers[k] > 0 ? Math.min(1, (inspectors * A.inspection.visitsPerInspectorWeek) / world.activeEmployers[k]) : 0;
         inspect[k] = Math.min(1, visits * A.inspection.targeting) * A.inspection.detectionPerVisit;
-        const kase = sim.behaviours.case;
-        const perCase = A.enforcement.exploitationConviction * sanction.trafficking + (useCoversEmployers ? kase.useConviction * sanction.use : 0);
+        const perCase = A.enforcement.exploitationConviction * sanction.trafficking + (useCoversEmployers ? cases.useConviction * sanction.use : 0);
         cost[k] = 52 * world.employerCaseRate[k] * perCase;
       });
     },
@@ -180,12 +180,12 @@ export function employerBehaviour(sim: Simulation) {
         // Found by a labour inspector (not forced by a case already open).
         sim.tally('reportsByInspectors', k);
         if (draw(events, i, w) < A.enforcement.caseOpenShare) {
-          sim.behaviours.case.open(TARGET.employer, i, k, OFFENCE.exploitation, 0.5 + 0.5 * draw(events + 1, i, w));
+          cases.open(TARGET.employer, i, k, OFFENCE.exploitation, 0.5 + 0.5 * draw(events + 1, i, w));
         }
       } else if (ev === E.drop) {
         if (draw(events, i, w) < A.supplyChain.auditorReportShare) {
           sim.tally('reportsByAuditors', k);
-          sim.behaviours.case.open(TARGET.employer, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
+          cases.open(TARGET.employer, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
         }
       }
       void from;

@@ -1,8 +1,8 @@
-import type { Simulation } from '../engine.ts';
 import { buyerBehaviour } from './buyers.ts';
 import { caseBehaviour } from './cases.ts';
 import { clientBehaviour } from './clients.ts';
 import { consumerBehaviour } from './consumers.ts';
+import type { SimContext } from './context.ts';
 import { employerBehaviour } from './employers.ts';
 import { recruiterBehaviour } from './recruiters.ts';
 import { workerBehaviour } from './workers.ts';
@@ -17,16 +17,19 @@ export interface Behaviours {
   case: ReturnType<typeof caseBehaviour>;
 }
 
-/** The behaviour of every actor type for one simulation. Cases come first: others open them. */
-export function createBehaviours(sim: Simulation): Behaviours {
-  const kase = caseBehaviour(sim);
+/**
+ * The behaviour of every actor type for one simulation. Cases come first:
+ * the others open them, through the case desk each is handed.
+ */
+export function createBehaviours(sim: SimContext): Behaviours {
+  const cases = caseBehaviour(sim);
   return {
-    consumer: consumerBehaviour(sim),
-    client: clientBehaviour(sim),
+    consumer: consumerBehaviour(sim, cases),
+    client: clientBehaviour(sim, cases),
     corporateBuyer: buyerBehaviour(sim),
-    employer: employerBehaviour(sim),
-    recruiter: recruiterBehaviour(sim),
-    worker: workerBehaviour(sim),
-    case: kase,
+    employer: employerBehaviour(sim, cases),
+    recruiter: recruiterBehaviour(sim, cases),
+    worker: workerBehaviour(sim, cases),
+    case: cases,
   };
 }

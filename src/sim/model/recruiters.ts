@@ -1,32 +1,25 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTORS } from '../../scenario/sectors.ts';
 import type { Behaviour } from './behaviour.ts';
-import { OFFENCE, TARGET } from './cases.ts';
-import { eventIds, sanctionCosts, stateIds } from './util.ts';
+import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
+import { configurationId, eventIds, regionLeaves } from './ids.ts';
+import { sanctionCosts } from './util.ts';
 
-const ST = stateIds('recruiter', [
-  'conduct.fair|licence.unregistered', 'conduct.fair|licence.licensed', 'conduct.fair|licence.revoked',
-  'conduct.exploitative|licence.unregistered', 'conduct.exploitative|licence.licensed', 'conduct.exploitative|licence.revoked',
-]);
 const E = eventIds('recruiter', ['license', 'revoke', 'shutDown', 'reenter', 'exploit', 'reform']);
 const K = SECTORS.length;
-
-type Licence = 'unregistered' | 'licensed' | 'revoked';
-const LICENCE: Licence[] = [];
-const EXPLOITATIVE: boolean[] = [];
-for (const [key, id] of Object.entries(ST)) {
-  LICENCE[id] = key.split('|')[1].split('.')[1] as Licence;
-  EXPLOITATIVE[id] = key.startsWith('conduct.exploitative');
-}
+/** Per state: the standing with the licensing authority, and whether exploitative. */
+const LICENCE = regionLeaves('recruiter', 'licence');
+const EXPLOITATIVE = regionLeaves('recruiter', 'conduct').map((leaf) => leaf === 'exploitative');
+const EXPLOITATIVE_UNREGISTERED = configurationId('recruiter', { conduct: 'exploitative', licence: 'unregistered' });
 
 /**
  * Recruiters, agents and transporters (¶14(c)): turn exploitative when derived
  * demand pulls and the licensing authority's audits (¶15(b)) and cross-border
  * cooperation (¶4(d), ¶18) do not deter. trait = risk tolerance.
  */
-export function recruiterBehaviour(sim: Simulation) {
+export function recruiterBehaviour(sim: SimContext, cases: CaseDesk) {
   const a = sim.agents.recruiter;
   const A = sim.scenario.assumptions;
   const R = A.recruiters;
@@ -77,7 +70,7 @@ export function recruiterBehaviour(sim: Simulation) {
         if (!A.sectors[sector].enabled) return;
         for (let j = 0; j < A.sectors[sector].recruiters; j++) {
           const i = sim.spawn('recruiter', k, traits());
-          if (setup() < R.initialExploitativeShare) a.state[i] = ST['conduct.exploitative|licence.unregistered'];
+          if (setup() < R.initialExploitativeShare) a.state[i] = EXPLOITATIVE_UNREGISTERED;
         }
       });
     },
@@ -98,7 +91,7 @@ export function recruiterBehaviour(sim: Simulation) {
         const k = a.sector[i];
         sim.tally('reportsByInspectors', k);
         if (draw(events, i, w) < A.enforcement.caseOpenShare) {
-          sim.behaviours.case.open(TARGET.recruiter, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
+          cases.open(TARGET.recruiter, i, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 1, i, w));
         }
       }
     },

@@ -2,8 +2,6 @@ import type { Assumptions } from '../../scenario/assumptions.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { sanctionScale } from '../../scenario/warnings.ts';
 import type { Campaign, Interventions } from '../../scenario/interventions.ts';
-import { COMPILED } from '../compile.ts';
-import type { ActorType } from '../machines/index.ts';
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -16,23 +14,6 @@ export function campaignReach(c: Campaign, week: number): number {
   if (week < c.fromWeek) return 0;
   if (c.toWeek !== undefined && week > c.toWeek) return 0;
   return c.reach;
-}
-
-/** Compiled state ids of an actor type, by name. */
-export function stateIds<const K extends string>(type: ActorType, keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, COMPILED[type].stateId(k)])) as Record<K, number>;
-}
-
-/** Event ids of an actor type, by name. */
-export function eventIds<const K extends string>(type: ActorType, names: readonly K[]): Record<K, number> {
-  const events = COMPILED[type].events;
-  return Object.fromEntries(
-    names.map((n) => {
-      const e = events.indexOf(n);
-      if (e < 0) throw new Error(`${type}: no event ${n}`);
-      return [n, e];
-    }),
-  ) as Record<K, number>;
 }
 
 /** Picks one element of `list` with a uniform draw u in [0, 1), or -1 if empty. */

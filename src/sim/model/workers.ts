@@ -1,11 +1,12 @@
 import { randomBeta } from 'd3';
-import type { Simulation } from '../engine.ts';
+import type { SimContext } from './context.ts';
 import { draw, sequence } from '../rng.ts';
 import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Agents } from './agents.ts';
 import type { Behaviour } from './behaviour.ts';
-import { OFFENCE, TARGET } from './cases.ts';
-import { clamp01, deceptionProtection, eventIds, pick, pos, stateIds } from './util.ts';
+import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
+import { eventIds, stateIds } from './ids.ts';
+import { clamp01, deceptionProtection, pick, pos } from './util.ts';
 import type { World } from './world.ts';
 
 const S = stateIds('worker', ['at-risk', 'recruited', 'employed', 'exploited', 'identified', 'assisted']);
@@ -51,7 +52,7 @@ function countWorking(a: Agents, closed: Uint8Array, victims: Int32Array, workin
  * flags bit 0 = UNBOUNDED (employed by a closed employer or none; set by the
  * census, read by the engine).
  */
-export function workerBehaviour(sim: Simulation) {
+export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
   const a = sim.agents.worker;
   const A = sim.scenario.assumptions;
   const W = A.workers;
@@ -226,7 +227,7 @@ export function workerBehaviour(sim: Simulation) {
           if (u >= d && e >= 0) {
             if (u >= d + pol) sim.tally('reportsByWorkers', k);
             if (draw(events + 1, i, w) < A.enforcement.caseOpenShare) {
-              sim.behaviours.case.open(TARGET.employer, e, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 2, i, w));
+              cases.open(TARGET.employer, e, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 2, i, w));
             }
           }
           break;

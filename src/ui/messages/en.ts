@@ -5,6 +5,8 @@
  * Field documentation (units, meanings, sources) comes from the scenario schema,
  * which is the single source of truth for it.
  */
+import type { Metric } from '../../sim/metrics.ts';
+
 export const en = {
   'app.title': 'Demand-side workbench',
   'app.subtitle': 'Human trafficking: who creates demand, and what reduces it',
@@ -375,3 +377,8 @@ export const en = {
 export type MessageKey = keyof typeof en;
 /** The shape every translation must have. */
 export type Messages = { readonly [K in MessageKey]: string };
+
+/** Metric labels: one per metric of src/sim/metrics.ts, no more (tsc fails on a missing or extra `metric.` key). */
+export type MetricLabelKey = Within<Within<Extract<MessageKey, `metric.${string}`>, `metric.${Metric}`>, Extract<MessageKey, `metric.${string}`>>;
+/** B, which must be within A. */
+type Within<A, B extends A> = B;
