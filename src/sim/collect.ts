@@ -1,6 +1,7 @@
-import { METRIC_INFO, METRICS, SLOTS } from './metrics.ts';
+import { METRIC_INFO, METRICS } from './metrics.ts';
 import type { SimContext } from './model/context.ts';
 import { SECTORS } from '../scenario/sectors.ts';
+import { offsetOf } from './series.ts';
 
 /**
  * Writes one week's row: for each metric, the total then each sector, as its
@@ -9,8 +10,7 @@ import { SECTORS } from '../scenario/sectors.ts';
 export function collectWeek(sim: Pick<SimContext, 'world' | 'tallied'>, row: Float64Array): void {
   const K = SECTORS.length;
   const w = sim.world;
-  METRICS.forEach((metric, m) => {
-    const at = m * SLOTS.length;
+  for (const metric of METRICS) {
     const report = METRIC_INFO[metric].report;
     let total = 0;
     let num = 0;
@@ -36,9 +36,9 @@ export function collectWeek(sim: Pick<SimContext, 'world' | 'tallied'>, row: Flo
           v = sim.tallied(metric, k);
           break;
       }
-      row[at + 1 + k] = v;
+      row[offsetOf(metric, SECTORS[k])] = v;
       total += v;
     }
-    row[at] = report.kind === 'ratio' ? (den > 0 ? num / den : 0) : total;
-  });
+    row[offsetOf(metric)] = report.kind === 'ratio' ? (den > 0 ? num / den : 0) : total;
+  }
 }

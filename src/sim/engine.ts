@@ -11,7 +11,7 @@ import { World } from './model/world.ts';
 import { collectWeek } from './collect.ts';
 import { BITS, drawBits, runKey, streamKey, weekKey, weekStep } from './rng.ts';
 import { SECTORS } from '../scenario/sectors.ts';
-import { allocateSeries, ROW, type RunSeries, type SeriesShape } from './series.ts';
+import { allocateSeries, weekRow, type RunSeries, type SeriesShape } from './series.ts';
 
 /** Bumped whenever the same scenario and seed would give different numbers. */
 export const ENGINE_VERSION = '2.0.0';
@@ -307,7 +307,7 @@ export class Simulation implements SimContext {
   }
 
   private record(w: number): void {
-    collectWeek(this, this.series.values.subarray(w * ROW, (w + 1) * ROW));
+    collectWeek(this, weekRow(this.series, w));
     for (const t of ACTOR_TYPES) {
       const nS = COMPILED[t].states.length;
       const counts = this.counts[t];

@@ -4,7 +4,7 @@ import { getAtPath, isPlainObject, mergeLayers, setAtPath } from '../scenario/pa
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.ts';
 import { ACTOR_TYPES } from './machines/index.ts';
 import { Simulation } from './engine.ts';
-import { ROW, type RunSeries } from './series.ts';
+import { weekRow, type RunSeries } from './series.ts';
 
 /**
  * CALIBRATION.md C0: every field of the scenario format changes some output
@@ -170,7 +170,9 @@ export function worldOrder(path: string, worlds: readonly ReferenceWorld[] = REF
 /** Whether any output of week `w` (metrics of every slot, state counts, transitions) differs between the two runs. */
 function differs(base: RunSeries, run: RunSeries, w: number): boolean {
   const ne = (x: number, y: number) => x !== y && !(Number.isNaN(x) && Number.isNaN(y));
-  for (let x = w * ROW; x < (w + 1) * ROW; x++) if (ne(base.values[x], run.values[x])) return true;
+  const a = weekRow(base, w);
+  const b = weekRow(run, w);
+  for (let x = 0; x < a.length; x++) if (ne(a[x], b[x])) return true;
   for (const t of ACTOR_TYPES) {
     const nS = base.states[t].length / base.weeks;
     for (let x = w * nS; x < (w + 1) * nS; x++) if (ne(base.states[t][x], run.states[t][x])) return true;

@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario/schema.ts';
-import type { ActorType } from './machines/index.ts';
-import type { RunSeries } from './series.ts';
+import type { RunChunk, RunSeries } from './series.ts';
 import type { Bands } from './stats.ts';
+
+export type { RunChunk };
 
 /** What to run: a validated scenario, R replicates with seeds derived from `seed`. */
 export interface RunRequest {
@@ -10,16 +11,6 @@ export interface RunRequest {
   readonly runs: number;
   /** Overrides scenario.weeks when given. */
   readonly weeks?: number;
-}
-
-/** Weeks [fromWeek, toWeek) of replicate `run`, as week-major slices of a RunSeries. */
-export interface RunChunk {
-  readonly run: number;
-  readonly fromWeek: number;
-  readonly toWeek: number;
-  readonly values: Float64Array;
-  readonly states: Record<ActorType, Float64Array>;
-  readonly transitions: Record<ActorType, Float64Array>;
 }
 
 export interface RunHooks {

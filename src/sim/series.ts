@@ -1,6 +1,5 @@
 import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
 import { METRICS, SLOTS, type Metric, type Slot, metricIndex, slotIndex } from './metrics.ts';
-import type { RunChunk } from './runner.ts';
 
 /**
  * The layout of a run's output, owned here alone: who allocates a series,
@@ -14,6 +13,21 @@ export const ROW = METRICS.length * SLOTS.length;
 /** Where (metric, slot) sits within a week's row of values. */
 export function offsetOf(metric: Metric, slot: Slot = 'total'): number {
   return metricIndex(metric) * SLOTS.length + slotIndex(slot);
+}
+
+/** Week w's row of values (every metric and slot), as a view into the series. */
+export function weekRow(series: Pick<RunSeries, 'values'>, w: number): Float64Array {
+  return series.values.subarray(w * ROW, (w + 1) * ROW);
+}
+
+/** Weeks [fromWeek, toWeek) of replicate `run`, as week-major slices of a RunSeries. */
+export interface RunChunk {
+  readonly run: number;
+  readonly fromWeek: number;
+  readonly toWeek: number;
+  readonly values: Float64Array;
+  readonly states: Record<ActorType, Float64Array>;
+  readonly transitions: Record<ActorType, Float64Array>;
 }
 
 /**
