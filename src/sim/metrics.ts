@@ -62,7 +62,9 @@ const sum = (of: readonly Metric[]): Reporter => ({ kind: 'sum', of });
 const EVENTS: Reporter = { kind: 'events' };
 
 export interface MetricInfo {
+  /** What is counted (`workers`, `share`...); with `per`, counted per week: a flow. */
   readonly unit: string;
+  readonly per?: 'week';
   /** What it measures; its label for the app is the catalogue's `metric.<name>` (src/ui/messages/). */
   readonly description: string;
   readonly report: Reporter;
@@ -71,7 +73,8 @@ export interface MetricInfo {
 /** Every metric, once: its unit, its meaning and how it is computed (collect.ts runs the reporters). */
 export const METRIC_INFO: { readonly [M in Metric]: MetricInfo } = {
   consumerDemand: {
-    unit: 'units per week',
+    unit: 'units',
+    per: 'week',
     description: 'units bought that were made or delivered with trafficked labour',
     report: stock((w, k) => w.consumerDemand[k]),
   },
@@ -81,7 +84,8 @@ export const METRIC_INFO: { readonly [M in Metric]: MetricInfo } = {
     report: stock((w, k) => w.derivedDemand[k]),
   },
   marketVolume: {
-    unit: 'units per week',
+    unit: 'units',
+    per: 'week',
     description: 'all units or transactions bought, tainted or not',
     report: stock((w, k) => w.marketVolume[k]),
   },
@@ -96,97 +100,116 @@ export const METRIC_INFO: { readonly [M in Metric]: MetricInfo } = {
     report: stock((w, k) => w.exploited[k]),
   },
   newlyTrafficked: {
-    unit: 'workers per week',
+    unit: 'workers',
+    per: 'week',
     description: 'workers entering exploitation',
     report: EVENTS,
   },
   reTrafficked: {
-    unit: 'workers per week',
+    unit: 'workers',
+    per: 'week',
     description: 'of those, workers who had been exploited before',
     report: EVENTS,
   },
   suspiciousClients: {
-    unit: 'clients per week',
+    unit: 'clients',
+    per: 'week',
     description: 'clients who noticed indicators of trafficking',
     report: EVENTS,
   },
   reports: {
-    unit: 'reports per week',
+    unit: 'reports',
+    per: 'week',
     description: 'reports received by the authorities',
     report: sum(['reportsByClients', 'reportsByConsumers', 'reportsByWorkers', 'reportsByInspectors', 'reportsByAuditors']),
   },
   reportsByClients: {
-    unit: 'reports per week',
+    unit: 'reports',
+    per: 'week',
     description: 'reports from clients of commercial sex',
     report: EVENTS,
   },
   reportsByConsumers: {
-    unit: 'reports per week',
+    unit: 'reports',
+    per: 'week',
     description: 'reports from households',
     report: EVENTS,
   },
   reportsByWorkers: {
-    unit: 'reports per week',
+    unit: 'reports',
+    per: 'week',
     description: 'self-reports by victims',
     report: EVENTS,
   },
   reportsByInspectors: {
-    unit: 'reports per week',
+    unit: 'reports',
+    per: 'week',
     description: 'findings of labour inspectors and licensing audits',
     report: EVENTS,
   },
   reportsByAuditors: {
-    unit: 'reports per week',
+    unit: 'reports',
+    per: 'week',
     description: 'findings of corporate buyers\' auditors passed to the authorities',
     report: EVENTS,
   },
   victimsIdentified: {
-    unit: 'workers per week',
+    unit: 'workers',
+    per: 'week',
     description: 'victims identified',
     report: EVENTS,
   },
   casesOpened: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'investigations opened',
     report: EVENTS,
   },
   casesAgainstClients: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'cases opened against clients',
     report: EVENTS,
   },
   casesAgainstEmployers: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'cases opened against employers',
     report: EVENTS,
   },
   casesAgainstRecruiters: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'cases opened against recruiters',
     report: EVENTS,
   },
   prosecutions: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'cases charged',
     report: EVENTS,
   },
   convictions: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'convictions',
     report: EVENTS,
   },
   convictionsOfClients: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'convictions of clients',
     report: EVENTS,
   },
   convictionsOfEmployers: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'convictions of employers',
     report: EVENTS,
   },
   convictionsOfRecruiters: {
-    unit: 'cases per week',
+    unit: 'cases',
+    per: 'week',
     description: 'convictions of recruiters',
     report: EVENTS,
   },
@@ -222,3 +245,12 @@ export const SLOTS = ['total', ...SECTORS] as const;
 export type Slot = (typeof SLOTS)[number];
 export const slotIndex = (slot: Slot): number => SLOTS.indexOf(slot);
 export const metricIndex = (m: Metric): number => METRICS.indexOf(m);
+
+/** The unit as shown: `workers`, or `workers per week` for a flow. */
+export function unitOf(metric: Metric): string {
+  const info = METRIC_INFO[metric];
+  return info.per ? `${info.unit} per ${info.per}` : info.unit;
+}
+
+/** Flows (counts per week) may be smoothed; stocks and shares are not. */
+export const isFlow = (metric: Metric): boolean => METRIC_INFO[metric].per === 'week';

@@ -1,7 +1,7 @@
 import { prepareLine } from '../../charts/prepare.ts';
 import { meanOf } from '../workspace/source.ts';
 import type { Metric, Slot } from '../../sim/metrics.ts';
-import { METRIC_INFO } from '../../sim/metrics.ts';
+import { isFlow, unitOf } from '../../sim/metrics.ts';
 import type { MetricSource } from '../workspace/source.ts';
 import type { ChartLine } from './types.ts';
 
@@ -9,8 +9,6 @@ import type { ChartLine } from './types.ts';
 export const SMOOTH_WEEKS = 13;
 export const SMOOTH_OPTIONS = [1, 4, 13] as const;
 
-/** Stocks and shares are not smoothed; flows per week are, when asked. */
-export const isFlow = (m: Metric): boolean => METRIC_INFO[m].unit.includes('per week');
 
 export interface SeriesSpec {
   readonly metric: Metric;
@@ -42,7 +40,7 @@ export function chartLines(
     const main = raw ? prepareLine(raw, { smooth, indexTo }) : { values: new Float64Array(0) };
     const ghost = ghostRaw ? prepareLine({ values: ghostRaw.values }, { smooth, indexTo }).values : undefined;
     // An index hides the size of what it measures: the hover card gives it back (index × reference / 100).
-    const absolute = indexTo !== undefined && Number.isFinite(indexTo) && indexTo !== 0 ? { per: indexTo / 100, unit: METRIC_INFO[s.metric].unit } : undefined;
+    const absolute = indexTo !== undefined && Number.isFinite(indexTo) && indexTo !== 0 ? { per: indexTo / 100, unit: unitOf(s.metric) } : undefined;
     return { key: `${s.metric}/${slot}`, label: s.label, colour: s.colour, dashed: s.dashed, ...main, ghost, absolute };
   });
 }
