@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { smallWorld } from '../support/small-world.ts';
 import { simulate } from '../../src/sim/engine.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import type { RunChunk } from '../../src/sim/runner.ts';
@@ -18,14 +18,8 @@ import { nodePoolWorker, type Fault } from './node-pool-worker.ts';
  */
 
 // A small population keeps each replicate well under a second.
-const scenario = scenarioSchema.parse({
-  name: 'worker test',
-  weeks: 60,
-  assumptions: {
-    population: { consumers: 3000, clients: 400 },
-  },
-});
 const WEEKS = 60;
+const scenario = smallWorld('flows', { name: 'worker test', weeks: WEEKS });
 
 const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
