@@ -1,6 +1,6 @@
 import type { CompiledActor } from '../../sim/compile.ts';
 import type { RunSeries } from '../../sim/series.ts';
-import type { MachineGraph } from './graph.ts';
+import { nodeId, type MachineGraph } from './graph.ts';
 
 /**
  * Live numbers for a flow diagram at one week: agents per state (from
@@ -19,8 +19,6 @@ export interface LiveFlows {
 }
 
 export type CompiledShape = Pick<CompiledActor, 'states' | 'events' | 'regions'>;
-
-const nodeId = (region: string, leaf: string) => (region ? `${region}.${leaf}` : leaf);
 
 /** The week to show: within the series, and no later than `week`. */
 export function clampWeek(series: Pick<RunSeries, 'weeks'>, week: number): number {
