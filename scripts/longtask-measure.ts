@@ -81,10 +81,10 @@ export async function measureRun(page: Page, scenario: Scenario, timeout = 900_0
   return { agents: agentCount(scenario), weeks: scenario.weeks, runMs: ended - started, tasks: all.filter((t) => t.start >= started), work };
 }
 
-export function formatReport(r: LongTaskReport): string {
+export function formatReport(r: LongTaskReport, what = "the app's limit"): string {
   const longest = r.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   return (
-    `longtask: ${r.agents.toLocaleString('en')} agents (the app's limit), ${r.weeks} weeks, replicates in web workers; ` +
+    `longtask: ${r.agents.toLocaleString('en')} agents (${what}), ${r.weeks} weeks, replicates in web workers; ` +
     `run took ${(r.runMs / 1000).toFixed(1)} s; ${r.tasks.length} main-thread task(s) over ${LONG_TASK_MS} ms` +
     (r.tasks.length ? `, longest ${Math.round(longest)} ms (${r.tasks.map((t) => Math.round(t.duration)).join(', ')} ms)` : '') +
     `; main thread: ${r.work.batches} batch(es), ${r.work.chunks} chunks, ${r.work.chunkWrites} chunk writes, ${r.work.sources} snapshots, ` +
