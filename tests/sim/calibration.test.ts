@@ -10,9 +10,9 @@ import {
   type TargetResult,
 } from '../../src/sim/calibration.ts';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
-import { metricIndex, SLOTS, slotIndex, type Metric, type Slot } from '../../src/sim/metrics.ts';
+import type { Metric, Slot } from '../../src/sim/metrics.ts';
 import type { RunRequest } from '../../src/sim/runner.ts';
-import { ROW, type RunSeries } from '../../src/sim/series.ts';
+import { offsetOf, ROW, type RunSeries } from '../../src/sim/series.ts';
 
 /**
  * The shorter version of `npm run calibrate` (CALIBRATION.md C1-C7; C0 is
@@ -29,7 +29,7 @@ function series(weeks: number): RunSeries {
 
 /** Sets a metric in weeks [from, to] (1-based, inclusive) to f(week). */
 function fill(s: RunSeries, metric: Metric, from: number, to: number, f: (week: number) => number, slot: Slot = 'total'): RunSeries {
-  const offset = metricIndex(metric) * SLOTS.length + slotIndex(slot);
+  const offset = offsetOf(metric, slot);
   for (let w = from; w <= to; w++) s.values[(w - 1) * ROW + offset] = f(w);
   return s;
 }
