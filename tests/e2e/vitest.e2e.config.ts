@@ -15,7 +15,7 @@ export default defineConfig({
     // One browser at a time: the long-task check needs a quiet machine.
     fileParallelism: false,
     pool: 'forks',
-    testTimeout: 180_000,
-    hookTimeout: 300_000,
+    testTimeout: 600_000, // a guard against a hang, not a speed budget (CI machines are busy)
+    hookTimeout: 600_000,
   },
 });

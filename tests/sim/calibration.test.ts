@@ -130,7 +130,7 @@ describe('calibration at the default world (3 replicates, seed 1)', () => {
   let results: TargetResult[];
   beforeAll(() => {
     results = calibrate({ seed: 1, replicates: 3 });
-  }, 180_000);
+  }, 600_000);
 
   const fmt = (x: number) => x.toPrecision(4);
   test.each(TARGETS.map((t) => [t.id, t] as const))('%s passes', (_id, t) => {
