@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    // One browser at a time: the long-task check needs a quiet machine.
+    // One browser at a time: two cores run one Chromium and its workers well, not several.
     fileParallelism: false,
     pool: 'forks',
     testTimeout: 600_000, // a guard against a hang, not a speed budget (CI machines are busy)
