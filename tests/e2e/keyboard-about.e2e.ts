@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openApp, screenshot, type AppPage } from './browser.ts';
+import { launchChromium, openApp, type AppPage } from './browser.ts';
+import { SCREENSHOTS } from './paths.ts';
 import { openView, selectPreset, setNumberLever, setSpeed, shareLink, tid, waitForStatus } from './driver.ts';
 
 /**
@@ -95,7 +96,8 @@ describe('About text and Preset menu follow the scenario', () => {
     await expectEditedInspectors(page, '4');
     for (const width of [390, 1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
-      await screenshot(page, `about-edited-${width}`);
+      await page.locator(tid('description-text')).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOTS}/about-edited-${width}.png` });
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     await selectPreset(page, 'baseline');
