@@ -98,6 +98,9 @@ describe('About text and Preset menu follow the scenario', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.locator(tid('description-text')).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOTS}/about-edited-${width}.png` });
+      await page.click(tid('description-toggle'));
+      await page.screenshot({ path: `${SCREENSHOTS}/about-edited-open-${width}.png` });
+      await page.click(tid('description-toggle'));
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     await selectPreset(page, 'baseline');
