@@ -13,6 +13,7 @@ export const en = {
   'app.disclaimer': 'Illustrative model, not a forecast',
   'app.disclaimerLong': 'Every number is an assumption you can see and change.',
   'app.skipToCharts': 'Skip to results',
+  'app.viewsNav': 'Views',
   'app.loading': 'Loading…',
 
   // Views
@@ -83,6 +84,11 @@ export const en = {
   'about.editHint': '{n} of {max} characters. Ctrl+Enter applies, Esc cancels; Undo takes an edit back.',
   'about.apply': 'Apply',
   'about.cancel': 'Cancel',
+  'describe.editedFrom': 'Edited from {name}',
+  'describe.custom': 'Custom',
+  'describe.change': '{label}: {value} (was {was})',
+  'describe.campaignFrom': '{reach} from week {from}',
+  'describe.campaignWindow': '{reach}, weeks {from}–{to}',
 
   // Levers panel
   'levers.title': 'Interventions',
