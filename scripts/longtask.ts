@@ -7,38 +7,19 @@
  * depend on the machine, so no test asserts them (the browser test asserts
  * the counts). Exits 1 if the browser or the build is missing.
  */
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { defaultScenario, toCanonicalJSON } from '../src/scenario/load.ts';
+import { openBuiltApp } from './built-app.ts';
 import { formatReport, largestBrowserScenario, measureRun } from './longtask-measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = 'test-artifacts/dist';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const scenario = largestBrowserScenario();
-await build({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
-const port = await freePort();
-const server = await preview({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: true } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const app = await openBuiltApp(ROOT, OUT_DIR);
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(app.url);
   await page.waitForSelector('[data-testid="run-button"]');
   await page.waitForTimeout(500);
   console.log(formatReport(await measureRun(page, defaultScenario()), 'the default world, the default runs'));
@@ -48,6 +29,5 @@ try {
   await page.waitForTimeout(500);
   console.log(formatReport(await measureRun(page, scenario)));
 } finally {
-  await browser.close();
-  await server.close();
+  await app.close();
 }

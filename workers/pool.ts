@@ -118,11 +118,23 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
     while (queue.length > 0) {
       const slot = slots.find((s) => !s.job) ?? (slots.length < options.maxWorkers ? spawn() : undefined);
       if (!slot) return;
-      const job = queue.shift()!;
+      const job = nextJob(slots.indexOf(slot));
       assign(slot, job);
       if (job.run === 'bands') summarise(slot, job);
       else execute(slot, job, job.run);
     }
+  }
+
+  /**
+   * The next job of the first waiting batch for the worker at `index`: its
+   * own share of the runs (run mod workers) first, so that a rerun meets the
+   * settled states the worker kept from the same runs (sim-api.ts); another
+   * run when none of its share waits, so no worker idles.
+   */
+  function nextJob(index: number): Job {
+    const batch = queue[0].batch;
+    const own = queue.findIndex((j) => j.batch === batch && (j.run === 'bands' || j.run % options.maxWorkers === index));
+    return queue.splice(Math.max(0, own), 1)[0];
   }
 
   /** The job ended well: the worker is free for the next. */

@@ -1,6 +1,8 @@
 import * as Comlink from 'comlink';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/sim/engine.ts';
+import { BROWSER_LIMITS } from '../src/sim/limits.ts';
+import { SettledCache } from '../src/sim/settled.ts';
 import type { RunChunk } from '../src/sim/runner.ts';
 import { sliceChunk } from '../src/sim/series.ts';
 import { replicateBands, type Bands } from '../src/sim/stats.ts';
@@ -41,6 +43,23 @@ export function releaseCallback(callback: unknown): void {
   (callback as Partial<Comlink.Remote<object>>)[Comlink.releaseProxy]?.();
 }
 
+/**
+ * The settled post-burn-in states of this worker's recent replicates
+ * (src/sim/settled.ts): a lever change reruns them without the burn-in, with
+ * the same numbers. The pool hands a batch's replicates to whichever worker is
+ * free, so a worker may meet any run of a batch again: room for many entries,
+ * held to a quarter of what one run may take in the app.
+ */
+const settled = new SettledCache({ maxEntries: 64, maxBytes: BROWSER_LIMITS.runBytes / 4 });
+
+/** What the worker's settled-state cache holds and how often it served (for tests and benchmarks). */
+export interface SettledStats {
+  readonly hits: number;
+  readonly misses: number;
+  readonly entries: number;
+  readonly bytes: number;
+}
+
 const buffers = (arrays: readonly (Float64Array | undefined)[]) => arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 
 function transferable(chunk: RunChunk): ArrayBuffer[] {
@@ -56,7 +75,7 @@ export const simWorkerApi = {
    */
   async run(request: ReplicateRequest, sink: ChunkSink): Promise<void> {
     try {
-      const sim = new Simulation(request.scenario, { seed: request.seed, run: request.run, weeks: request.weeks });
+      const sim = new Simulation(request.scenario, { seed: request.seed, run: request.run, weeks: request.weeks, settled });
       let from = 0;
       let last = performance.now();
       while (sim.week < sim.weeks) {
@@ -72,6 +91,10 @@ export const simWorkerApi = {
     } finally {
       releaseCallback(sink);
     }
+  },
+
+  settledStats(): SettledStats {
+    return { hits: settled.hits, misses: settled.misses, entries: settled.size, bytes: settled.bytes };
   },
 
   /** stats.ts replicateBands over every column of the replicates' values (sent by transfer), handed back by transfer. */

@@ -12,6 +12,7 @@ import { collectWeek } from './collect.ts';
 import { BITS, drawBits, runKey, streamKey, weekKey, weekStep } from './rng.ts';
 import { SECTORS } from '../scenario/sectors.ts';
 import { allocateSeries, weekRow, type RunSeries, type SeriesShape } from './series.ts';
+import { captureSettled, restoreSettled, settledKey, type SettledStore } from './settled.ts';
 
 /** Bumped whenever the same scenario and seed would give different numbers. */
 export const ENGINE_VERSION = '2.0.0';
@@ -22,6 +23,12 @@ export interface SimOptions {
   readonly run: number;
   /** Overrides scenario.weeks. */
   readonly weeks?: number;
+  /**
+   * Settled states (settled.ts): the run starts from the one of its
+   * assumptions, regime, seed and run if the store has it, and leaves it there
+   * otherwise. The numbers are the same either way. The fast engine only.
+   */
+  readonly settled?: SettledStore;
 }
 
 /**
@@ -79,11 +86,11 @@ export class Simulation implements SimContext {
   week = 0;
   readonly series: RunSeries;
   readonly agents: Record<ActorType, Agents>;
-  readonly world = new World();
+  readonly world: World;
   readonly key: number;
   /** Event tallies of the current week: [metric * SECTORS.length + sector]. */
-  readonly tallies = new Float64Array(METRICS.length * SECTORS.length);
-  behaviours: Behaviours;
+  readonly tallies: Float64Array;
+  behaviours!: Behaviours;
   private readonly transitioner: Transitioner;
   private readonly streams: Record<ActorType, number>;
   /** Agents of the type being advanced that may move this week, their draws and hazards ([j * events + event]). */
@@ -96,9 +103,7 @@ export class Simulation implements SimContext {
   ) as Record<ActorType, Float64Array>;
   private started = false;
   /** Live agents of each type by sector and state, kept up to date with every move: [sector * states + state]. */
-  readonly counts = Object.fromEntries(
-    ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
-  ) as Record<ActorType, Float64Array>;
+  readonly counts: Record<ActorType, Float64Array>;
 
   constructor(scenario: Scenario, options: SimOptions, transitioner: Transitioner = tableTransitioner) {
     // Burn-in: the world settles under no demand-side measures before week 0.
@@ -108,9 +113,35 @@ export class Simulation implements SimContext {
     this.key = runKey(options.seed, options.run);
     this.transitioner = transitioner;
     this.series = allocateSeries(this.weeks, SERIES_SHAPE);
-    this.agents = Object.fromEntries(ACTOR_TYPES.map((t) => [t, new Agents(16)])) as Record<ActorType, Agents>;
     this.streams = Object.fromEntries(ACTOR_TYPES.map((t, i) => [t, streamKey(this.key, i)])) as Record<ActorType, number>;
-    this.behaviours = createBehaviours(this);
+    // The reference transitioner keeps a state of its own per agent, which a settled state does not hold.
+    const store = transitioner === tableTransitioner ? options.settled : undefined;
+    const key = store ? settledKey(this.scenario, options.seed, options.run) : undefined;
+    const settled = key !== undefined ? store!.get(key) : undefined;
+    if (settled) {
+      ({ agents: this.agents, world: this.world, counts: this.counts, tallies: this.tallies } = restoreSettled(settled));
+      this.started = true;
+    } else {
+      this.agents = Object.fromEntries(ACTOR_TYPES.map((t) => [t, new Agents(16)])) as Record<ActorType, Agents>;
+      this.world = new World();
+      this.counts = Object.fromEntries(
+        ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
+      ) as Record<ActorType, Float64Array>;
+      this.tallies = new Float64Array(METRICS.length * SECTORS.length);
+      this.behaviours = createBehaviours(this);
+      this.settle(burnIn);
+      if (key !== undefined) store!.put(captureSettled(key, this));
+    }
+    if (burnIn > 0) {
+      this.scenario = scenario;
+      this.behaviours = createBehaviours(this);
+    }
+    for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).start?.();
+  }
+
+  /** Set-up and burn-in: everything before week 0 (the behaviours are those of the burn-in's scenario). */
+  private settle(burnIn: number): void {
+    const transitioner = this.transitioner;
     for (const t of ACTOR_TYPES) this.behaviours[t].init();
     // Set-up may place agents in any state; the transitioner learns them now.
     for (const t of ACTOR_TYPES) {
@@ -123,11 +154,6 @@ export class Simulation implements SimContext {
     this.census();
     for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).reference?.();
     for (let w = -burnIn; w < 0; w++) this.tick(w);
-    if (burnIn > 0) {
-      this.scenario = scenario;
-      this.behaviours = createBehaviours(this);
-    }
-    for (const t of ACTOR_TYPES) (this.behaviours[t] as Behaviour).start?.();
   }
 
   /** A named random stream of this run, for draws other than the weekly event. */

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:ui [-- --root DIR --rounds N]` — how fast a lever change
+ * answers in the app (issue 10, "instant answers"), printed: builds the app,
+ * serves it with `vite preview`, and in Debian's Chromium, at the default
+ * world and the app's default number of runs, measures from the moment a
+ * lever changes (the consumer awareness campaign's reach, then Run) to the
+ * first curve of the changed scenario drawn, to the run done, and to its
+ * finished bands. Cold: a fresh page, nothing computed (the baseline computes
+ * alongside). Warm: after one run of the default scenario, whose settled
+ * post-burn-in states the workers keep (src/sim/settled.ts). Playback at
+ * instant speed, so the figures are the computation's, not the animation's.
+ * `--root` measures another checkout of the app the same way (a before/after
+ * comparison). A benchmark: nothing asserts these timings.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { openBuiltApp } from './built-app.ts';
+
+const { values: args } = parseArgs({ options: { root: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const ROOT = args.root ?? fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = 'test-artifacts/dist-bench-ui';
+const ROUNDS = Math.max(1, Number(args.rounds) || 3);
+const LEVER = 'interventions.awareness.consumers';
+const tid = (id: string) => `[data-testid="${id}"]`;
+
+interface Timing {
+  /** From the lever change to the first drawn curve of the new run, to the run done, to its bands drawn (ms). */
+  readonly curve: number;
+  readonly done: number;
+  readonly bands: number;
+}
+
+interface BenchWindow {
+  __benchUi: { t0: number; running: number | null; curve: number | null; done: number | null; bands: number | null };
+}
+
+/**
+ * Watches the page every frame from now on: when the progress bar says a
+ * run started, then when the demand chart draws a curve of it, when the run
+ * is done, and when its bands are drawn.
+ */
+function watch(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.__benchUi = { t0: performance.now(), running: null, curve: null, done: null, bands: null };
+    const tick = () => {
+      const b = w.__benchUi;
+      const now = performance.now();
+      const status = document.querySelector('[data-testid="progress"]')?.getAttribute('data-status');
+      if (b.running === null && status === 'running') b.running = now;
+      if (b.running !== null) {
+        const lines = [...document.querySelectorAll('[data-testid="plot-demand"] path[data-line]')];
+        if (b.curve === null && lines.some((p) => (p.getAttribute('d') ?? '').length > 0)) b.curve = now;
+        if (b.done === null && status === 'done') b.done = now;
+        if (b.bands === null && b.done !== null && document.querySelector('[data-testid="plot-demand"] g.bands path')) b.bands = now;
+      }
+      if (b.bands === null) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function measure(page: Page, change: () => Promise<void>): Promise<Timing> {
+  await watch(page);
+  await change();
+  await page.click(tid('run-button'));
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__benchUi.bands !== null, null, { timeout: 300_000 });
+  return page.evaluate(() => {
+    const b = (window as unknown as BenchWindow).__benchUi;
+    return { curve: b.curve! - b.t0, done: b.done! - b.t0, bands: b.bands! - b.t0 };
+  });
+}
+
+async function setLever(page: Page, value: string): Promise<void> {
+  const box = page.locator(tid(`lever-${LEVER}`));
+  await box.fill(value);
+  await box.press('Enter');
+}
+
+async function freshPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // tsx keeps function names with a helper `__name` that the page does not have (watch's `tick`).
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(tid('run-button'));
+  await page.selectOption(tid('speed-select'), 'instant');
+  // A run the app starts by itself on load, if it does, ends first.
+  await page.waitForFunction(() => document.querySelector('[data-testid="progress"]')?.getAttribute('data-status') !== 'running', null, { timeout: 300_000 });
+  await page.waitForTimeout(500);
+  return page;
+}
+
+const fmt = (t: Timing) => `first curve ${Math.round(t.curve)} ms, done ${Math.round(t.done)} ms, bands ${Math.round(t.bands)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const summary = (ts: Timing[]): Timing => ({ curve: median(ts.map((t) => t.curve)), done: median(ts.map((t) => t.done)), bands: median(ts.map((t) => t.bands)) });
+
+const app = await openBuiltApp(ROOT, OUT_DIR);
+const browser = app.browser;
+try {
+  const url = app.url;
+  const cold: Timing[] = [];
+  const warm: Timing[] = [];
+  const again: Timing[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const page = await freshPage(browser, url);
+    // Cold: the first run of a fresh page, with the lever changed.
+    cold.push(await measure(page, () => setLever(page, '0.03')));
+    await page.context().close();
+    const next = await freshPage(browser, url);
+    // Warm: the default scenario once, then the lever, then the lever again.
+    await measure(next, async () => {});
+    warm.push(await measure(next, () => setLever(next, '0.03')));
+    again.push(await measure(next, () => setLever(next, '0.05')));
+    await next.context().close();
+    console.log(`round ${r + 1}: cold ${fmt(cold.at(-1)!)}; warm ${fmt(warm.at(-1)!)}; warm again ${fmt(again.at(-1)!)}`);
+  }
+  console.log(`bench:ui (${ROOT}), default world, default runs, medians of ${ROUNDS} round(s):`);
+  console.log(`  cold (fresh page, baseline alongside): ${fmt(summary(cold))}`);
+  console.log(`  warm (after one default run):          ${fmt(summary(warm))}`);
+  console.log(`  warm again (a second lever change):    ${fmt(summary(again))}`);
+} finally {
+  await app.close();
+}
