@@ -136,6 +136,22 @@ describe('fields in Chromium: the screen and the run agree', () => {
     expect(await page.$(tid('run-blocked'))).toBeNull();
   });
 
+  it('a value past the slider\'s usual end stretches the slider to it; a campaign\'s weeks block Run like any box', async () => {
+    const { page } = app;
+    const reach = 'lever-interventions.awareness.consumers';
+    await type(page, reach, '0.5');
+    expect(Number(await box(page, `${reach}-slider`).inputValue())).toBe(0.5);
+    expect(Number(await box(page, `${reach}-slider`).getAttribute('max'))).toBeGreaterThanOrEqual(0.5);
+
+    await page.check(tid(`${reach}-window`));
+    await type(page, `${reach}-from`, '0');
+    expect(await outlinedRed(page, `${reach}-from`)).toBe(true);
+    expect(await page.textContent(tid('run-blocked'))).toMatch(/^Fix 1 field to run or pin: From week\./);
+    await type(page, `${reach}-from`, '2');
+    expect(await page.$(tid('run-blocked'))).toBeNull();
+    expect(await isDisabled(page, 'run-button')).toBe(false);
+  });
+
   it('Weeks 1e9: a red outline and one message naming the range, never a raw one', async () => {
     const { page } = app;
     await type(page, 'weeks-input', '1e9');
