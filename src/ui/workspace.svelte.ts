@@ -103,6 +103,18 @@ export class Workspace {
     return this.sim.current !== null && this.sim.current.key !== this.editor.key;
   }
 
+  /**
+   * Why Run and Pin are off, naming the fields whose boxes hold text that is
+   * not applied (issue 10: a run must use what the screen shows); null when
+   * every box shows its applied value.
+   */
+  get blockedReason(): string | null {
+    const held = this.editor.drafts.list;
+    if (held.length === 0) return null;
+    const fields = held.map((d) => d.label).join(', ');
+    return held.length === 1 ? i18n.t('fields.blockedOne', { fields }) : i18n.t('fields.blockedMany', { n: held.length, fields });
+  }
+
   get weeks(): number {
     return this.sim.current?.progressive.weeks ?? this.editor.scenario.weeks;
   }
@@ -131,9 +143,11 @@ export class Workspace {
 
   /**
    * Run: computes the scenario and its baseline (unless the results are
-   * current) and plays them back. With current results it replays.
+   * current) and plays them back. With current results it replays. Refused
+   * while a box holds text that is not applied (`blockedReason`).
    */
   async run(options: { play?: boolean; cursor?: number } = {}): Promise<void> {
+    if (this.blockedReason !== null) return;
     const autoplay = options.play ?? true;
     const { scenario, runs, key } = this.editor;
     const playback = this.playback;
@@ -163,6 +177,11 @@ export class Workspace {
       playback.pause();
       this.notices.say(notice('run-failed', 'error', failureText(outcome.reason)));
     }
+  }
+
+  /** Pin: refused, like Run, while a box holds text that is not applied (the pin would not be what the screen shows). */
+  pin(): boolean {
+    return this.blockedReason === null && this.pins.pin();
   }
 
   /** Stop: cancels the computation at once; what was computed stays on screen. */

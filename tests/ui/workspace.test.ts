@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { Workspace } from '../../src/ui/workspace.svelte.ts';
+import { decodeShareHash } from '../../src/ui/workspace/share.ts';
 import { env, INSPECTORS } from './workspace-fixtures.ts';
 
 /** The rooms working together: what spans them (Run, Step, presets) lives in Workspace. */
@@ -143,5 +144,52 @@ describe('Workspace limits', () => {
     const n = ws.notices.list.find((x) => x.code === 'run-too-large');
     expect(n?.problems?.[0].path).toBe('assumptions.population');
     expect(n?.problems?.[0].message).toMatch(/at most 100 agents/);
+  });
+});
+
+describe('Workspace with a box that holds text it could not apply (issue 10)', () => {
+  const hold = (ws: Workspace, path: string, label: string, text: string) => ws.editor.drafts.hold({ path, label, text, message: 'Enter a number.' });
+
+  it('refuses Run and Step and says which fields to fix, until they are fixed', async () => {
+    const ws = new Workspace(env());
+    expect(ws.editor.set(INSPECTORS, 4)).toEqual([]);
+    hold(ws, INSPECTORS, 'Inspectors', '-4');
+    expect(ws.blockedReason).toBe('Fix 1 field to run or pin: Inspectors.');
+    hold(ws, 'weeks', 'Weeks', '-5');
+    expect(ws.blockedReason).toBe('Fix 2 fields to run or pin: Inspectors, Weeks.');
+    await ws.run();
+    ws.step();
+    expect(ws.sim.current).toBeNull();
+    expect(ws.sim.status).not.toBe('running');
+    // Fixing them applies what the boxes show; the run then uses exactly that.
+    expect(ws.editor.set(INSPECTORS, 3)).toEqual([]);
+    expect(ws.editor.set('weeks', 10)).toEqual([]);
+    expect(ws.blockedReason).toBeNull();
+    await ws.run();
+    expect(ws.sim.current?.scenario.interventions.labourInspection.inspectorsPer10kWorkers).toBe(3);
+    expect(ws.sim.current?.scenario.weeks).toBe(10);
+  });
+
+  it('refuses Pin while a box holds such text, and pins again once it is reverted', async () => {
+    const ws = new Workspace(env());
+    await ws.run();
+    hold(ws, 'seed', 'Seed', '1.5');
+    expect(ws.pin()).toBe(false);
+    expect(ws.pins.list).toHaveLength(0);
+    ws.editor.drafts.drop('seed');
+    expect(ws.pin()).toBe(true);
+    expect(ws.pins.list).toHaveLength(1);
+  });
+
+  it('never lets such text into the share link or the saved workspace', () => {
+    const ws = new Workspace(env());
+    hold(ws, 'weeks', 'Weeks', '1e9');
+    hold(ws, INSPECTORS, 'Inspectors', '-4');
+    const hash = ws.persistence.shareHash();
+    const link = decodeShareHash(hash);
+    expect(link.kind).toBe('ok');
+    if (link.kind !== 'ok') return;
+    expect(link.scenario.weeks).toBe(ws.editor.scenario.weeks);
+    expect(link.scenario.interventions.labourInspection.inspectorsPer10kWorkers).toBe(0.25);
   });
 });

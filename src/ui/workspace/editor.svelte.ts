@@ -29,8 +29,63 @@ export interface OpenOptions {
   readonly record?: boolean;
 }
 
+/**
+ * A field whose box holds text that is not applied (out of range, not a
+ * number, refused by the validator). While one is held the screen and the
+ * scenario disagree, so Run and Pin wait for it to be fixed or reverted.
+ */
+export interface InvalidDraft {
+  /** The field's key: its scenario path, `runs`, or a sub-field such as `<campaign>.fromWeek`. */
+  readonly path: string;
+  /** The field's name as its label shows it. */
+  readonly label: string;
+  /** What the box holds. */
+  readonly text: string;
+  /** Why it is not applied: one sentence, in the field's words. */
+  readonly message: string;
+}
+
+/** The key of the number-of-runs box among the drafts (not a scenario path: runs are not part of the scenario). */
+export const RUNS_FIELD = 'runs';
+
+/** The registry of invalid drafts, in the order they were first made. */
+export class Drafts {
+  #held = $state.raw<ReadonlyMap<string, InvalidDraft>>(new Map());
+
+  get list(): readonly InvalidDraft[] {
+    return [...this.#held.values()];
+  }
+
+  get count(): number {
+    return this.#held.size;
+  }
+
+  get(path: string): InvalidDraft | undefined {
+    return this.#held.get(path);
+  }
+
+  hold(draft: InvalidDraft): void {
+    this.#held = new Map(this.#held).set(draft.path, draft);
+  }
+
+  /** The field at `path` (and, with `under`, every field below it) shows its applied value again. */
+  drop(path: string, under = false): void {
+    const gone = [...this.#held.keys()].filter((k) => k === path || (under && k.startsWith(`${path}.`)));
+    if (gone.length === 0) return;
+    const next = new Map(this.#held);
+    for (const k of gone) next.delete(k);
+    this.#held = next;
+  }
+
+  clear(): void {
+    if (this.#held.size > 0) this.#held = new Map();
+  }
+}
+
 export class ScenarioEditor {
   readonly #env: EditorEnv;
+  /** Boxes whose text is not applied; the scenario itself only ever holds valid, applied values. */
+  readonly drafts = new Drafts();
 
   /** The scenario being edited (always valid: edits are validated before they land). */
   scenario = $state.raw<Scenario>(undefined as unknown as Scenario);
@@ -73,6 +128,8 @@ export class ScenarioEditor {
     const candidate = setAtPath(this.scenario, path.split('.'), value);
     const checked = validateScenario(candidate);
     if (!checked.ok) return checked.problems;
+    // The field (and any box within it, such as a campaign's weeks) shows the applied value again.
+    this.drafts.drop(path, true);
     this.#replace(checked.scenario, path);
     return [];
   }
@@ -87,6 +144,8 @@ export class ScenarioEditor {
     this.presetId = options.presetId;
     this.reference = scenario;
     if (options.runs !== undefined) this.runs = options.runs;
+    // A new scenario on screen: boxes show its values, not what was typed for the old one.
+    this.drafts.clear();
     this.#replace(scenario, null, options.record ?? true);
   }
 
@@ -102,9 +161,11 @@ export class ScenarioEditor {
     this.reference = state.reference;
     this.presetId = state.presetId;
     this.runs = state.runs;
+    this.drafts.clear();
   }
 
   setRuns(n: number): void {
+    this.drafts.drop(RUNS_FIELD);
     this.runs = clampRuns(n);
     this.#env.onChange();
   }
@@ -119,6 +180,7 @@ export class ScenarioEditor {
 
   #step(r: { value: Scenario; history: History<Scenario> } | null): void {
     if (!r) return;
+    this.drafts.clear();
     this.history = r.history;
     this.scenario = r.value;
     this.#env.onChange();
