@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -134,15 +135,23 @@ describe('actor flows on a projector', () => {
   it('axe-core: no serious or critical violation in the overview or any actor tab', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.addScriptTag({ path: AXE });
+    // The app's Content-Security-Policy forbids inline scripts (addScriptTag); evaluation through the driver is not subject to it.
+    await page.evaluate(readFileSync(AXE, 'utf8'));
     for (const view of VIEWS) {
       await show(page, view);
       const found = await page.evaluate(async (sel) => {
-        const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+        type Result = { id: string; impact: string | null; nodes: { target: string[] }[] };
+        const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+        // label-content-name-mismatch is experimental in axe-core, so off unless asked for.
+        const r = await axe.run(document.querySelector(sel)!, { rules: { 'label-content-name-mismatch': { enabled: true } } });
+        return {
+          serious: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`),
+          namedButtons: r.passes.find((p) => p.id === 'aria-command-name')?.nodes.length ?? 0,
+        };
       }, tid('flows-view'));
-      expect(found, view).toEqual([]);
+      // The check ran over the diagram's nodes (buttons named by their text).
+      expect(found.namedButtons, view).toBeGreaterThan(0);
+      expect(found.serious, view).toEqual([]);
     }
     expect(app.errors).toEqual([]);
   });
