@@ -114,7 +114,7 @@ export function actorDiagram(type: ActorType, catalogue: FlowsCatalogue = FLOWS_
 export function overviewDiagram(catalogue: FlowsCatalogue = FLOWS_EN): FlowDiagram {
   return diagram(catalogue, 'overview', undefined, (size, labelGap) => ({
     lr: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_FLOWS, { direction: 'lr', rankGap: Math.max(96, labelGap), orderGap: 34, laneGap: 120, laneHeader: LANE_HEADER, arcStep: 10, ...size }),
-    tb: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_FLOWS, { direction: 'tb', rankGap: 70, orderGap: 40, laneGap: 150, laneHeader: LANE_HEADER, arcStep: 10, ...size }),
+    tb: layoutLanes(OVERVIEW_LANES, OVERVIEW_CROSS_FLOWS, { direction: 'tb', rankGap: 70, orderGap: 32, laneGap: 96, laneHeader: LANE_HEADER, arcStep: 10, ...size }),
   }), 150);
 }
 
