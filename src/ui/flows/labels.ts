@@ -17,6 +17,8 @@ export interface FlowLabels {
   readonly weekOf: string;
   /** {count} agents ({share}) */
   readonly agentsInState: string;
+  /** {count} of {total}: a part of an actor type's agents */
+  readonly countOfTotal: string;
   /** {count} moved this week */
   readonly movedThisWeek: string;
   readonly tainted: string;
@@ -46,6 +48,7 @@ export const FLOW_LABELS_EN: FlowLabels = {
   noRun: 'Run the scenario to see live numbers.',
   weekOf: 'Week {week}',
   agentsInState: '{count} ({share})',
+  countOfTotal: '{count} of {total}',
   movedThisWeek: '{count} moved this week',
   tainted: '{count} tainted',
   guardedNote: 'only where the sector sells through corporate buyers',

@@ -42,6 +42,10 @@ export interface LayoutOptions {
   readonly padding: number;
   /** Offset added per rank spanned by an arc that skips ranks or goes back. */
   readonly arcStep: number;
+  /** Room across the flow, before a lane's nodes, for self loops and their labels. */
+  readonly loopRoom: number;
+  /** Least room beyond a lane's nodes on a side with arcs (skips before, back edges after), for their labels. */
+  readonly arcRoom: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -54,6 +58,8 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   laneHeader: 0,
   padding: 16,
   arcStep: 14,
+  loopRoom: 30,
+  arcRoom: 0,
 };
 
 /** forward: to the next rank; skip: forward over ranks (arc on one side); back: to an earlier rank (arc on the other side); self: a loop; cross: between lanes. */
@@ -76,9 +82,11 @@ export interface PlacedEdge extends LayoutEdgeInput {
   readonly kind: EdgeKind;
   /** SVG path data (one cubic Bezier), from source to target. */
   readonly path: string;
-  /** Where the edge's label goes (the middle of the curve). */
+  /** The middle of the curve. */
   readonly labelX: number;
   readonly labelY: number;
+  /** The curve's four control points, in x and y (labels are placed along it). */
+  readonly points: readonly (readonly [number, number])[];
 }
 
 export interface PlacedLane {
@@ -206,7 +214,7 @@ export function layoutLanes(
     p.moveTo(a[0], a[1]);
     p.bezierCurveTo(b[0], b[1], c[0], c[1], d[0], d[1]);
     const mid = xy([(p0[0] + 3 * p1[0] + 3 * p2[0] + p3[0]) / 8, (p0[1] + 3 * p1[1] + 3 * p2[1] + p3[1]) / 8]);
-    edges.push({ id: e.id, from: e.from, to: e.to, kind, path: p.toString(), labelX: mid[0], labelY: mid[1] });
+    edges.push({ id: e.id, from: e.from, to: e.to, kind, path: p.toString(), labelX: mid[0], labelY: mid[1], points: [a, b, c, d] });
   };
 
   let cursor = o.padding;
@@ -217,8 +225,9 @@ export function layoutLanes(
     const skips = lane.edges.filter((e) => e.from !== e.to && !order.back.has(e.id) && span(e) > 1);
     const backs = lane.edges.filter((e) => order.back.has(e.id));
     const hasLoop = lane.edges.some((e) => e.from === e.to);
-    const before = Math.max(hasLoop ? 30 : 0, ...skips.map((e) => o.arcStep * (span(e) + 1))) + 10;
-    const after = Math.max(0, ...backs.map((e) => o.arcStep * (span(e) + 1))) + 10;
+    const room = (arcs: readonly LayoutEdgeInput[]) => (arcs.length ? o.arcRoom : 0);
+    const before = Math.max(hasLoop ? o.loopRoom : 0, room(skips), ...skips.map((e) => o.arcStep * (span(e) + 1))) + 10;
+    const after = Math.max(room(backs), ...backs.map((e) => o.arcStep * (span(e) + 1))) + 10;
     const bandStart = cursor + (lr ? o.laneHeader : 0) + before;
     const perColumn = new Map<number, number>();
     for (const n of lane.nodes) perColumn.set(order.column.get(n)!, (perColumn.get(order.column.get(n)!) ?? 0) + 1);

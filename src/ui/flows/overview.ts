@@ -29,6 +29,8 @@ export interface OverviewNode {
   /** The actor machine this node opens, if any. */
   readonly actor?: ActorType;
   readonly measure: Measure;
+  /** The actor type whose agents the measure counts a part of: shown as "{count} of {total}". Per-week flows have none. */
+  readonly total?: ActorType;
 }
 
 /** `trade`: units or transactions per week; `people`: workers, reports or cases per week. */
@@ -50,12 +52,12 @@ const GOODS: readonly Slot[] = ['agriculture', 'manufacturing'];
 
 /** Node order is the order of the lanes' nodes in the layout (ties keep it). */
 export const OVERVIEW_NODES: readonly OverviewNode[] = [
-  { id: 'consumers', lane: 'market', actor: 'consumer', measure: { actor: 'consumer', state: 'avoiding' } },
-  { id: 'clients', lane: 'market', actor: 'client', measure: { actor: 'client', state: 'market.buying' } },
-  { id: 'corporateBuyers', lane: 'market', actor: 'corporateBuyer', measure: { actor: 'corporateBuyer', state: 'certified' } },
-  { id: 'employers', lane: 'market', actor: 'employer', measure: { metric: 'exploitingEmployers' } },
-  { id: 'recruiters', lane: 'market', actor: 'recruiter', measure: { metric: 'exploitativeRecruiters' } },
-  { id: 'workers', lane: 'market', actor: 'worker', measure: { metric: 'victimsInExploitation' } },
+  { id: 'consumers', lane: 'market', actor: 'consumer', measure: { actor: 'consumer', state: 'avoiding' }, total: 'consumer' },
+  { id: 'clients', lane: 'market', actor: 'client', measure: { actor: 'client', state: 'market.buying' }, total: 'client' },
+  { id: 'corporateBuyers', lane: 'market', actor: 'corporateBuyer', measure: { actor: 'corporateBuyer', state: 'certified' }, total: 'corporateBuyer' },
+  { id: 'employers', lane: 'market', actor: 'employer', measure: { metric: 'exploitingEmployers' }, total: 'employer' },
+  { id: 'recruiters', lane: 'market', actor: 'recruiter', measure: { metric: 'exploitativeRecruiters' }, total: 'recruiter' },
+  { id: 'workers', lane: 'market', actor: 'worker', measure: { metric: 'victimsInExploitation' }, total: 'worker' },
   { id: 'inspection', lane: 'enforcement', measure: { metric: 'victimsIdentified' } },
   { id: 'reports', lane: 'enforcement', measure: { metric: 'reports' } },
   { id: 'cases', lane: 'enforcement', actor: 'case', measure: { metric: 'prosecutions' } },
