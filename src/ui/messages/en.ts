@@ -387,6 +387,15 @@ export const en = {
   'lesson.5.title': 'Compare the two packages',
   'lesson.5.body': 'Both runs were pinned. The table shows how each changed consumer demand, derived demand and victims compared with the baseline; "no clear effect" means the difference is within chance. Next, try "Option B with reporting immunity" and watch the reports chart (¶16).',
   'lesson.running': 'Running the scenario…',
+
+  // Any screen and a projector (issue 10, point 7): the levers' drawer and the text size
+  'levers.open': 'Measures',
+  'levers.openChanged': '{n} changed',
+  'levers.close': 'Close measures',
+  'textSize.label': 'Text size',
+  'textSize.normal': 'Normal',
+  'textSize.large': 'Large',
+  'textSize.presenter': 'Presenter',
 } as const;
 
 export type MessageKey = keyof typeof en;
