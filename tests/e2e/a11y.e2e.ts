@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openApp, type AppPage } from './browser.ts';
+import { openView, runToEnd, selectPreset, setSpeed, tid } from './driver.ts';
+
+/**
+ * axe-core over the whole page (issue 10, "Keyboard and screen reader"), in
+ * the production build: every view (Compare with two pinned packages), every
+ * dialog, menu and drawer open, the levers' drawer of a narrow screen, and
+ * presenter text. No serious or critical violation anywhere.
+ */
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical violations on the whole page, one line each; also how many rules ran, so an empty list means something. */
+async function audit(page: Page): Promise<{ serious: string[]; rules: number }> {
+  // The app's Content-Security-Policy forbids inline scripts (addScriptTag); evaluation through the driver is not subject to it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: AxeResult[]; passes: AxeResult[] }> } }).axe;
+    // label-content-name-mismatch is experimental in axe-core, so off unless asked for.
+    const r = await axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } });
+    return {
+      serious: r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`),
+      rules: r.violations.length + r.passes.length,
+    };
+  });
+}
+
+async function expectClean(page: Page, where: string): Promise<void> {
+  const { serious, rules } = await audit(page);
+  expect(rules, `${where}: rules that ran`).toBeGreaterThan(20);
+  expect(serious, where).toEqual([]);
+}
+
+describe('axe-core over every view and dialog', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser, '', { viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    await setSpeed(page, 'instant');
+    await runToEnd(page);
+    await page.click(`${tid('pin-button')}:not([disabled])`);
+    await selectPreset(page, 'awareness-campaign');
+    await runToEnd(page);
+    await page.click(`${tid('pin-button')}:not([disabled])`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('Charts', async () => {
+    await openView(app.page, 'charts');
+    await expectClean(app.page, 'charts');
+  });
+
+  it('Flows (overview and an actor)', async () => {
+    const { page } = app;
+    await openView(page, 'flows');
+    await expectClean(page, 'flows overview');
+    await page.click(tid('flow-tab-employer'));
+    await page.click(tid('flow-node-exploiting'));
+    await page.waitForSelector(tid('flow-explanation'));
+    await expectClean(page, 'flows employer with a state explained');
+    await page.click(tid('flow-tab-overview'));
+  });
+
+  it('Compare with two pinned packages', async () => {
+    const { page } = app;
+    await openView(page, 'compare');
+    await page.waitForSelector(tid('compare-table'), { timeout: 180_000 });
+    expect(await page.locator('[data-testid^="pin-open-"]').count()).toBe(2);
+    await expectClean(page, 'compare');
+    await openView(page, 'charts');
+  });
+
+  it('the Assumptions drawer open', async () => {
+    const { page } = app;
+    await page.click(tid('assumptions-open'));
+    await page.waitForSelector(`${tid('assumptions-drawer')}[open]`);
+    await expectClean(page, 'assumptions drawer');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`${tid('assumptions-drawer')}:not([open])`, { state: 'attached' });
+  });
+
+  it('the File menu open', async () => {
+    const { page } = app;
+    await page.click(tid('file-menu'));
+    await page.waitForSelector(tid('share-button'));
+    await expectClean(page, 'file menu');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(tid('share-button'), { state: 'hidden' });
+  });
+
+  it('the Preset menu open (an edited scenario: its "Edited from" entry shows)', async () => {
+    const { page } = app;
+    await page.fill(tid('lever-interventions.labourInspection.inspectorsPer10kWorkers'), '3');
+    await page.press(tid('lever-interventions.labourInspection.inspectorsPer10kWorkers'), 'Enter');
+    await page.waitForSelector(tid('preset-edited'), { state: 'attached' });
+    await page.focus(tid('preset-select'));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expectClean(page, 'preset menu');
+    await page.keyboard.press('Escape');
+  });
+
+  it('the About editor open', async () => {
+    const { page } = app;
+    await page.click(tid('description-edit'));
+    await page.waitForSelector(tid('description-input'));
+    await expectClean(page, 'about editor');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(tid('description-input'), { state: 'detached' });
+  });
+
+  it('the Lesson open (its first step and the comparison step)', async () => {
+    const { page } = app;
+    await page.click(tid('lesson-button'));
+    await page.waitForSelector(`${tid('lesson-next')}:not([disabled])`, { timeout: 180_000 });
+    await expectClean(page, 'lesson step 1');
+    for (let i = 0; i < 4; i++) {
+      await page.waitForSelector(`${tid('lesson-next')}:not([disabled])`, { timeout: 300_000 });
+      await page.click(tid('lesson-next'));
+    }
+    await page.waitForSelector(tid('lesson-finish'));
+    await page.waitForSelector(tid('compare-table'), { timeout: 180_000 });
+    await expectClean(page, 'lesson step 5');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(tid('lesson-panel'), { state: 'detached' });
+  });
+
+  it('the levers drawer open at 768 px', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await openView(page, 'charts');
+    await expectClean(page, 'charts at 768');
+    await page.click(tid('levers-open'));
+    await page.waitForSelector(`${tid('levers-drawer')}[open]`);
+    await expectClean(page, 'levers drawer at 768');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`${tid('levers-drawer')}:not([open])`, { state: 'attached' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('presenter text size', async () => {
+    const { page } = app;
+    await page.selectOption(tid('text-size'), 'presenter');
+    for (const view of ['charts', 'flows', 'compare'] as const) {
+      await openView(page, view);
+      await expectClean(page, `presenter ${view}`);
+    }
+    await page.selectOption(tid('text-size'), 'normal');
+    expect(app.errors).toEqual([]);
+  });
+});
