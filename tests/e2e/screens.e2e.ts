@@ -182,6 +182,26 @@ describe('any screen', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it.each([1120, 1440])('at %i px the levers column beside the results never scrolls sideways (nothing in it is wider)', async (width) => {
+    const { page } = app;
+    await page.setViewportSize({ width, height: 900 });
+    await openView(page, 'charts');
+    const [scroll, client] = await page.$eval('aside.levers', (a) => [a.scrollWidth, a.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    // Every control stays inside its lever card.
+    const outside = await page.$$eval('aside.levers article', (cards) =>
+      cards.flatMap((c) => {
+        const r = c.getBoundingClientRect();
+        return [...c.querySelectorAll('input, select, button')]
+          .filter((e) => e.checkVisibility() && (e as HTMLInputElement).type !== 'radio')
+          .filter((e) => e.getBoundingClientRect().right > r.right + 0.5 || e.getBoundingClientRect().left < r.left - 0.5)
+          .map((e) => `${c.getAttribute('data-testid')}: ${e.getAttribute('data-testid') ?? e.tagName}`);
+      }),
+    );
+    expect(outside).toEqual([]);
+    await page.locator('aside.levers').screenshot({ path: `${SCREENSHOTS}/screens-levers-${width}.png` });
+  });
+
   it('at 1280×720 the flows overview fits its canvas beside the levers (no sideways scroll)', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -225,6 +245,8 @@ describe('any screen', () => {
     expect(await focused()).not.toBe('levers-close');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('levers-close');
+    const [scroll, client] = await page.$eval(tid('levers-drawer'), (d) => [d.scrollWidth, d.clientWidth]);
+    expect(scroll, 'the drawer scrolls sideways').toBeLessThanOrEqual(client);
     // A lever works from the drawer.
     const lever = page.locator(`${tid('levers-drawer')} input[type="text"], ${tid('levers-drawer')} input[inputmode]`).first();
     expect(await lever.isVisible()).toBe(true);
