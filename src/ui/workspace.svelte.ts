@@ -300,7 +300,10 @@ export class Workspace {
   #scenarioChanged(): void {
     if (!this.#env.autoRun || !this.live) return;
     const c = this.sim.current;
-    if (this.sim.status === 'running' && c && c.key !== this.editor.key) this.sim.stop();
+    if (this.sim.status === 'running' && c && c.key !== this.editor.key) {
+      this.sim.stop();
+      this.playback.halt();
+    }
     this.#scheduleLive(LIVE_MS);
   }
 

@@ -190,19 +190,23 @@ describe('Live and the transport in Chromium', () => {
     await page.waitForTimeout(300);
     expect(await weekShown(page)).toBe(stoppedAt);
 
+    const weekOf = async () => Number((await weekShown(page)).match(/Week (\d+)/)?.[1] ?? 0);
+    const stoppedWeek = await weekOf();
     await page.focus(tid('run-button'));
     await page.keyboard.press('Enter'); // Play
     await page.waitForSelector(tid('pause-button'));
+    await expect.poll(weekOf).toBeGreaterThan(stoppedWeek);
     await page.keyboard.press('Enter'); // Pause
     await page.waitForSelector(tid('run-button'));
     expect(await action(page)).toBe('resume');
     expect(await buttonText(page)).toMatch(/Resume/);
     expect(await focusedTestId(page)).toBe('run-button');
-    const pausedAt = Number((await weekShown(page)).match(/Week (\d+)/)?.[1]);
+    const pausedAt = await weekOf();
+    expect(pausedAt).toBeGreaterThan(0);
     await page.keyboard.press('Enter'); // Resume
     await page.waitForSelector(tid('pause-button'));
     expect(await focusedTestId(page)).toBe('pause-button');
-    await expect.poll(async () => Number((await weekShown(page)).match(/Week (\d+)/)?.[1])).toBeGreaterThan(pausedAt);
+    await expect.poll(weekOf).toBeGreaterThan(pausedAt);
     await screenshot(page, 'live-03-playing-1440');
     expect(app.errors).toEqual([]);
     await app.context.close();
