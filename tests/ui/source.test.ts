@@ -194,3 +194,25 @@ describe('streaming without bands', () => {
     expect(line.lower).toBeUndefined();
   });
 });
+
+describe('the baseline under a run still computing (issue 10, point 4)', () => {
+  it('is neither drawn nor the index reference until it covers the weeks the run shows', async () => {
+    const { baselineReady, chartLines } = await import('../../src/ui/charts/build.ts');
+    const specs = [{ metric: 'reports', label: 'Reports', colour: 'blue' }] as const;
+    const run = createProgressive(4, 1, shape);
+    applyChunk(run, chunk(0, 0, 4, () => 10));
+    const base = createProgressive(4, 1, shape);
+    // The baseline's first week only, far below its later weeks: as an index reference it would lift the run to 1000.
+    applyChunk(base, chunk(0, 0, 1, () => 1));
+    let [line] = chartLines(specs, sourceOf(run), sourceOf(base), { smooth: 1, index: true });
+    expect(baselineReady(sourceOf(run), sourceOf(base))).toBe(false);
+    expect(line.ghost).toBeUndefined();
+    expect(Array.from(line.values)).toEqual([100, 100, 100, 100]);
+    applyChunk(base, chunk(0, 1, 4, () => 20));
+    [line] = chartLines(specs, sourceOf(run), sourceOf(base), { smooth: 1, index: true });
+    expect(baselineReady(sourceOf(run), sourceOf(base))).toBe(true);
+    // 100 = the baseline's average (1 + 20 × 3) / 4.
+    expect(line.values[0]).toBeCloseTo((10 / 15.25) * 100);
+    expect(line.ghost).toHaveLength(4);
+  });
+});

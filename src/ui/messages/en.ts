@@ -410,6 +410,7 @@ export const en = {
   'chart.note.mean': 'mean of {done} of {runs} runs (the complete ones)',
   'chart.note.band': '90% band over {done} of {runs} runs (the complete ones)',
   'chart.empty.live': 'Computing this scenario…',
+  'chart.demand.yLabelOwn': "Index (this run's average = 100 until the baseline is computed)",
   'chart.empty.off': 'Live is off: press Run to simulate this scenario.',
 } as const;
 
