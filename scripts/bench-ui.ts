@@ -15,6 +15,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_RUNS } from '../src/ui/workspace/share.ts';
 import { openBuiltApp } from './built-app.ts';
 
 const { values: args } = parseArgs({ options: { root: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
@@ -83,7 +84,7 @@ async function freshPage(browser: Browser, url: string, options: { live?: boolea
   // tsx keeps function names with a helper `__name` that the page does not have (watch's `tick`).
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
   // Live off (saved with the workspace): the page computes nothing as it opens, so the first run is cold.
-  if (options.live === false) await context.addInitScript({ content: `localStorage.setItem('dsw.workspace.v1', '{"v":1,"scenario":{"name":"Baseline"},"live":false}');` });
+  if (options.live === false) await context.addInitScript({ content: `localStorage.setItem('dsw.workspace.v1', '${JSON.stringify({ v: 1, scenario: { name: 'Baseline' }, runs: DEFAULT_RUNS, live: false })}');` });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector(tid('run-button'));

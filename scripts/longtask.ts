@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defaultScenario, toCanonicalJSON } from '../src/scenario/load.ts';
+import { DEFAULT_RUNS } from '../src/ui/workspace/share.ts';
 import { openBuiltApp } from './built-app.ts';
 import { formatReport, largestBrowserScenario, measureRun } from './longtask-measure.ts';
 
@@ -20,7 +21,7 @@ const app = await openBuiltApp(ROOT, OUT_DIR);
 try {
   const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
   // Live off (saved with the workspace): nothing runs by itself, and each figure is of a press of Run.
-  await page.addInitScript({ content: `localStorage.setItem('dsw.workspace.v1', '{"v":1,"scenario":{"name":"Baseline"},"live":false}');` });
+  await page.addInitScript({ content: `localStorage.setItem('dsw.workspace.v1', '${JSON.stringify({ v: 1, scenario: { name: 'Baseline' }, runs: DEFAULT_RUNS, live: false })}');` });
   await page.goto(app.url);
   await page.waitForSelector('[data-testid="run-button"]');
   await page.waitForTimeout(500);

@@ -116,6 +116,26 @@ describe('Live and the transport in Chromium', () => {
     await app.context.close();
   });
 
+  it('a scenario above the Live limit opens with a clear call to Run instead of running, and Run runs it', async () => {
+    const checked = validateScenario({ name: 'Too large for Live', weeks: 1040 });
+    if (!checked.ok) throw new Error('the scenario is invalid');
+    // 1,040 weeks × 6 runs of the default world: 4.8 times its cost (LIVE_COST_MULTIPLE is 4).
+    const app = await openApp(browser, encodeShareHash(checked.scenario, 6));
+    const { page } = app;
+    await page.waitForSelector(tid('live-hold'));
+    await page.waitForTimeout(LIVE_MS * 8);
+    expect(await page.getAttribute(tid('progress'), 'data-status')).toBe('idle');
+    expect(await page.textContent(tid('charts-empty'))).toMatch(/^Live paused: 44,660 agents × 1040 weeks × 6 runs is more than 4 times the default world\. Press Run to compute it\.$/);
+    expect(await page.textContent(tid('live-hold'))).toMatch(/Press Run/);
+    expect(await action(page)).toBe('run');
+    await page.click(tid('run-button'));
+    await waitForStatus(page, 'running');
+    await page.click(tid('stop-button'));
+    await waitForStatus(page, 'stopped');
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
   it('during a 20-run job the chart says which runs it shows ("k of 20"), k rising, and never claims week 260 while runs compute', async () => {
     const checked = validateScenario({ name: 'Twenty runs' });
     if (!checked.ok) throw new Error('the default scenario is invalid');
