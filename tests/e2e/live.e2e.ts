@@ -132,6 +132,8 @@ describe('Live and the transport in Chromium', () => {
     await waitForStatus(page, 'running');
     await page.click(tid('stop-button'));
     await waitForStatus(page, 'stopped');
+    // Stopped part way: the status says which runs there are, never a week of the whole job.
+    expect(await weekShown(page)).toMatch(/^(Run 1 of 6 · week \d+|\d of 6 runs complete)$/);
     expect(app.errors).toEqual([]);
     await app.context.close();
   });
