@@ -34,6 +34,8 @@ const ws = new Workspace({
   frame: (cb) => requestAnimationFrame(cb),
   // In line with the chart redraws: a snapshot's data and the charts it redraws never share a frame.
   publishFrame: (cb) => void chartRedraws.request(ws, cb),
+  // A chart on load, and Live reruns as levers change (issue 10, point 11).
+  autoRun: true,
 });
 
 if (BROKEN_PRESETS.length > 0) {

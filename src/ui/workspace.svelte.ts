@@ -1,6 +1,7 @@
 import { BROWSER_LIMITS, checkLimits, type Limits } from '../sim/limits.ts';
 import type { SimRunner } from '../sim/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { agentCount } from '../sim/limits.ts';
 import { i18n } from './messages/index.ts';
 import { ScenarioEditor } from './workspace/editor.svelte.ts';
 import { failureText } from './workspace/failure.ts';
@@ -8,6 +9,7 @@ import { ScenarioFiles } from './workspace/files.svelte.ts';
 import { notice, Notices } from './workspace/notices.svelte.ts';
 import type { Grouping, KeyValueStore } from './workspace/persist.ts';
 import { Persistence } from './workspace/persistence.svelte.ts';
+import { LIVE_COST_MULTIPLE, LIVE_MS, liveFits } from './workspace/live.ts';
 import { Pins } from './workspace/pins.svelte.ts';
 import { Playback } from './workspace/playback.svelte.ts';
 import { BASELINE_ID, baselineFor, type Preset } from './workspace/presets.ts';
@@ -18,11 +20,19 @@ import { Simulation } from './workspace/simulation.svelte.ts';
  * ./workspace/: the scenario being edited and its history (`editor`), scenario
  * files (`files`), running (`sim`), the playback clock (`playback`), pins for
  * Compare (`pins`), what outlives the page (`persistence`) and `notices`.
- * This class only holds what spans rooms: Run, Step and Play, opening a
- * preset or a pin, and which view is shown.
+ * This class only holds what spans rooms: Run, Step and Play, Live mode,
+ * opening a preset or a pin, and which view is shown.
  */
 
 export type View = 'charts' | 'flows' | 'compare';
+
+/**
+ * What a press of the one Run/Pause button does, and so what it says
+ * (issue 10, point 10): compute (`run`; `rerun` when the results on screen
+ * are for other settings or incomplete), `pause` playback, `resume` it after
+ * a pause, `play` from the cursor, or `replay` finished results from week 1.
+ */
+export type TransportAction = 'run' | 'rerun' | 'pause' | 'resume' | 'play' | 'replay';
 
 export interface WorkspaceEnv {
   readonly presets: readonly Preset[];
@@ -41,6 +51,12 @@ export interface WorkspaceEnv {
    * (issue 3: no main-thread task over 50 ms).
    */
   readonly publishFrame?: (cb: () => void) => void;
+  /**
+   * Runs start by themselves while Live is on: when the workspace opens, and
+   * after each change of the scenario or runs (the app). Tests leave it off
+   * and press Run, unless they test Live.
+   */
+  readonly autoRun?: boolean;
 }
 
 export class Workspace {
@@ -57,13 +73,21 @@ export class Workspace {
 
   grouping = $state<Grouping>('level');
   view = $state<View>('charts');
+  /** Live mode: rerun as the scenario changes (saved with the workspace). */
+  live = $state(true);
+  #liveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The user stopped the run of this key: Live leaves it stopped until the scenario changes. */
+  #stoppedKey: string | null = null;
 
   constructor(env: WorkspaceEnv) {
     this.#env = env;
     this.presets = env.presets;
     const now = () => env.now?.() ?? Date.now();
-    const onChange = () => this.persistence.schedule();
-    this.editor = new ScenarioEditor({ initial: this.baselinePreset, now, onChange });
+    const onChange = () => {
+      this.persistence.schedule();
+      this.#scenarioChanged();
+    };
+    this.editor = new ScenarioEditor({ initial: this.baselinePreset, now, onChange, onDraftsChange: () => this.#scenarioChanged() });
     this.files = new ScenarioFiles(this.editor, this.notices);
     this.sim = new Simulation({ createRunner: env.createRunner, now, frame: env.frame, publishFrame: env.publishFrame });
     this.playback = new Playback({
@@ -92,6 +116,8 @@ export class Workspace {
       layout: this,
     });
     this.persistence.restore();
+    // A chart on load (issue 10, point 11): the restored or linked scenario runs as the page opens.
+    if (env.autoRun && this.live) this.#scheduleLive(0);
   }
 
   get baselinePreset(): Scenario {
@@ -117,6 +143,62 @@ export class Workspace {
 
   get weeks(): number {
     return this.sim.current?.progressive.weeks ?? this.editor.scenario.weeks;
+  }
+
+  /**
+   * Why Live does not run the scenario by itself (it is too large for Live:
+   * LIVE_COST_MULTIPLE times the default world), or null. Run still runs it.
+   */
+  get liveHold(): string | null {
+    const { scenario, runs } = this.editor;
+    if (liveFits(scenario, runs)) return null;
+    return i18n.t('live.tooLarge', { agents: i18n.num(agentCount(scenario)), weeks: scenario.weeks, runs, multiple: LIVE_COST_MULTIPLE });
+  }
+
+  setLive(on: boolean): void {
+    this.live = on;
+    this.persistence.schedule();
+    if (on) this.#scenarioChanged();
+    else this.#clearLive();
+  }
+
+  /** What the Run/Pause button does now; its label says it. */
+  get transportAction(): TransportAction {
+    const c = this.sim.current;
+    const pb = this.playback;
+    if (pb.playing) return 'pause';
+    if (!c) return 'run';
+    if (this.stale || c.error || (!c.done && this.sim.status !== 'running')) return 'rerun';
+    if (pb.resumable) return 'resume';
+    if (c.done && pb.cursor >= this.weeks) return 'replay';
+    return 'play';
+  }
+
+  /** Stop has something to stop: playback or a computation. */
+  get canStop(): boolean {
+    return this.playback.playing || this.sim.status === 'running';
+  }
+
+  /** The Run/Pause button: does what `transportAction` says. */
+  primary(): void {
+    const pb = this.playback;
+    switch (this.transportAction) {
+      case 'pause':
+        pb.pause();
+        return;
+      case 'resume':
+      case 'play':
+        if (this.blockedReason === null) pb.play();
+        return;
+      case 'replay':
+        if (this.blockedReason === null) {
+          pb.cursor = 0;
+          pb.play();
+        }
+        return;
+      default:
+        void this.run();
+    }
   }
 
   setGrouping(g: Grouping): void {
@@ -146,9 +228,13 @@ export class Workspace {
    * current) and plays them back. With current results it replays. Refused
    * while a box holds text that is not applied (`blockedReason`).
    */
-  async run(options: { play?: boolean; cursor?: number } = {}): Promise<void> {
+  async run(options: { play?: boolean; cursor?: number; auto?: boolean } = {}): Promise<void> {
     if (this.blockedReason !== null) return;
+    this.#clearLive();
+    this.#stoppedKey = null;
     const autoplay = options.play ?? true;
+    // A run started by itself (on load, Live) shows the answer as it computes rather than an animation.
+    const follow = options.auto ?? false;
     const { scenario, runs, key } = this.editor;
     const playback = this.playback;
     if (this.sim.finished(key)) {
@@ -165,16 +251,17 @@ export class Workspace {
     this.notices.clear('run-too-large');
     const outcome = await this.sim.start(scenario, runs, baselineFor(scenario, this.baselinePreset), {
       started: () => {
+        playback.halt();
         playback.cursor = options.cursor ?? 0;
-        if (autoplay) playback.play();
+        if (autoplay) playback.play({ follow });
       },
       published: (s) => playback.follow(s.source.knownWeeks),
     });
     if (outcome.kind === 'cancelled') return;
     playback.settle();
-    if (outcome.kind === 'done' && playback.speed === 'instant' && autoplay) playback.cursor = this.weeks;
+    if (outcome.kind === 'done' && (playback.speed === 'instant' || follow) && autoplay) playback.cursor = this.weeks;
     if (outcome.kind === 'failed') {
-      playback.pause();
+      playback.halt();
       this.notices.say(notice('run-failed', 'error', failureText(outcome.reason)));
     }
   }
@@ -184,19 +271,11 @@ export class Workspace {
     return this.blockedReason === null && this.pins.pin();
   }
 
-  /** Stop: cancels the computation at once; what was computed stays on screen. */
+  /** Stop: stops playback and cancels any computation at once; what was computed stays on screen. */
   stop(): void {
+    if (this.sim.status === 'running') this.#stoppedKey = this.sim.current?.key ?? null;
     this.sim.stop();
-    this.playback.pause();
-  }
-
-  togglePlay(): void {
-    if (this.playback.playing) this.playback.pause();
-    else if (!this.sim.current || this.stale) void this.run();
-    else {
-      this.playback.rewindAtEnd();
-      this.playback.play();
-    }
+    this.playback.halt();
   }
 
   /**
@@ -205,7 +284,7 @@ export class Workspace {
    */
   step(): void {
     if (!this.sim.current || this.stale) {
-      this.playback.pause();
+      this.playback.halt();
       // Start computing, paused on week 1 (shown as soon as it arrives); each Step then shows one more week.
       void this.run({ play: false, cursor: 1 });
       return;
@@ -213,8 +292,50 @@ export class Workspace {
     this.playback.step();
   }
 
+  /**
+   * The scenario, the runs or a box's draft changed. With Live on, the run
+   * in progress, now for other settings, is cancelled at once, and the new
+   * one starts once the changes rest for LIVE_MS.
+   */
+  #scenarioChanged(): void {
+    if (!this.#env.autoRun || !this.live) return;
+    const c = this.sim.current;
+    if (this.sim.status === 'running' && c && c.key !== this.editor.key) {
+      this.sim.stop();
+      this.playback.halt();
+    }
+    this.#scheduleLive(LIVE_MS);
+  }
+
+  #scheduleLive(delay: number): void {
+    this.#clearLive();
+    this.#liveTimer = setTimeout(() => {
+      this.#liveTimer = null;
+      if (this.liveWants) void this.run({ auto: true });
+    }, delay);
+  }
+
+  #clearLive(): void {
+    if (this.#liveTimer !== null) clearTimeout(this.#liveTimer);
+    this.#liveTimer = null;
+  }
+
+  /**
+   * Live would run now: it is on, no box holds a draft, the run fits Live,
+   * and the results on screen are not already those of the levers (done,
+   * computing, failed, or stopped by the user).
+   */
+  get liveWants(): boolean {
+    if (!this.#env.autoRun || !this.live || this.blockedReason !== null || this.liveHold !== null) return false;
+    const c = this.sim.current;
+    const key = this.editor.key;
+    if (!c || c.key !== key) return true;
+    return !(c.done || c.error || this.sim.status === 'running' || this.#stoppedKey === key);
+  }
+
   dispose(): void {
+    this.#clearLive();
     this.sim.dispose();
-    this.playback.pause();
+    this.playback.halt();
   }
 }

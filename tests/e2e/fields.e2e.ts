@@ -49,6 +49,9 @@ describe('fields in Chromium: the screen and the run agree', () => {
     browser = await launchChromium();
     app = await openApp(browser);
     await app.page.waitForSelector(tid('scenario-bar'));
+    // This file is about what Run runs: Live (tests/e2e/live.e2e.ts) is turned off once the run the page starts as it opens is done.
+    await waitForStatus(app.page, 'done');
+    await app.page.click(tid('live-toggle'));
     await setSpeed(app.page, 'instant');
     // Short runs: the test is about what is run, not about the model.
     await type(app.page, 'runs-input', '2');

@@ -82,3 +82,44 @@ describe('Playback on animation frames', () => {
     expect(pb.cursor).toBe(20);
   });
 });
+
+describe('Playback pause and resume (issue 10, point 10)', () => {
+  it('Pause before the end can be resumed; Stop (halt), Reset and Step leave nothing to resume', () => {
+    const frames: ((t: number) => void)[] = [];
+    const { pb } = playback({ known: 52, weeks: 52, done: true, running: false }, (cb) => frames.push(cb));
+    pb.cursor = 10;
+    pb.play();
+    pb.pause();
+    expect(pb.resumable).toBe(true);
+    pb.play();
+    expect(pb.resumable).toBe(false);
+    pb.halt();
+    expect([pb.playing, pb.resumable]).toEqual([false, false]);
+    pb.play();
+    pb.pause();
+    pb.step();
+    expect(pb.resumable).toBe(false);
+    // A pause at the end has nothing to resume: Replay starts again.
+    pb.cursor = 52;
+    pb.play();
+    pb.pause();
+    expect(pb.resumable).toBe(false);
+  });
+
+  it('follows the data as it arrives when told to, whatever the speed (a run started by Live)', () => {
+    const frames: ((t: number) => void)[] = [];
+    const { pb, track } = playback({ known: 8, weeks: 52 }, (cb) => frames.push(cb));
+    pb.speed = 'slow';
+    pb.play({ follow: true });
+    expect(pb.cursor).toBe(8);
+    track.known = 30;
+    pb.follow(30);
+    expect(pb.cursor).toBe(30);
+    // An ordinary play keeps the speed.
+    pb.halt();
+    pb.cursor = 0;
+    pb.play();
+    pb.follow(30);
+    expect(pb.cursor).toBe(0);
+  });
+});

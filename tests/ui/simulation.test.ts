@@ -81,3 +81,22 @@ describe('Simulation', () => {
     expect(created).toBe(2);
   });
 });
+
+describe('Simulation snapshots while replicates compute (issue 10, point 4)', () => {
+  it('publish only when what the charts draw changes: run 1 week by week, then one more complete run at a time', async () => {
+    const sim = simulation();
+    const seen: string[] = [];
+    const s = tiny();
+    const outcome = await sim.start(s, 3, baselineFor(s, tiny()), {
+      started: () => {},
+      published: (x) => {
+        const shown = x.source.shown!;
+        seen.push(`${shown.runs}/${shown.streaming}/${x.source.knownWeeks}${x.done ? ' done' : ''}`);
+      },
+    });
+    expect(outcome).toEqual({ kind: 'done' });
+    // 12 weeks in chunks of 4, three runs one after another: nine chunks, six snapshots.
+    expect(seen).toEqual(['1/0/4', '1/0/8', '1/null/12', '2/null/12', '3/null/12', '3/null/12 done']);
+    expect(sim.current?.source.shown).toEqual({ runs: 3, streaming: null, banded: true });
+  });
+});

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import { createSyncRunner } from '../../src/sim/sync-runner.ts';
+import type { RunHooks, RunRequest, SimRunner } from '../../src/sim/runner.ts';
 import { Workspace } from '../../src/ui/workspace.svelte.ts';
-import { decodeShareHash } from '../../src/ui/workspace/share.ts';
+import { DEFAULT_COST, LIVE_COST_LIMIT, LIVE_COST_MULTIPLE, LIVE_MS, runCost } from '../../src/ui/workspace/live.ts';
+import { decodeShareHash, DEFAULT_RUNS } from '../../src/ui/workspace/share.ts';
+import { defaultScenario } from '../../src/scenario/load.ts';
 import { env, INSPECTORS } from './workspace-fixtures.ts';
 
 /** The rooms working together: what spans them (Run, Step, presets) lives in Workspace. */
@@ -191,5 +195,209 @@ describe('Workspace with a box that holds text it could not apply (issue 10)', (
     if (link.kind !== 'ok') return;
     expect(link.scenario.weeks).toBe(ws.editor.scenario.weeks);
     expect(link.scenario.interventions.labourInspection.inspectorsPer10kWorkers).toBe(0.25);
+  });
+});
+
+/** A sync runner that records every request it was given (the inspectors lever of each) and every abort. */
+function recording() {
+  const requests: number[] = [];
+  let aborted = 0;
+  const inner = createSyncRunner({ chunkWeeks: 4 });
+  const runner: SimRunner = {
+    run(req: RunRequest, hooks: RunHooks = {}) {
+      requests.push(req.scenario.interventions.labourInspection.inspectorsPer10kWorkers);
+      hooks.signal?.addEventListener('abort', () => aborted++);
+      return inner.run(req, hooks);
+    },
+  };
+  return { runner, requests, aborted: () => aborted };
+}
+
+const settled = (ws: Workspace) => vi.waitFor(() => expect(ws.sim.status).not.toBe('running'), { timeout: 10_000 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Live mode (issue 10, point 11)', () => {
+  it('runs the scenario as the workspace opens, landing on the finished answer', async () => {
+    const rec = recording();
+    const ws = new Workspace(env({ autoRun: true, createRunner: () => rec.runner }));
+    expect(ws.live).toBe(true);
+    await vi.waitFor(() => expect(ws.sim.current?.done).toBe(true), { timeout: 10_000 });
+    expect(ws.sim.current?.key).toBe(ws.editor.key);
+    expect(ws.playback.shownWeeks).toBe(12);
+    expect(ws.transportAction).toBe('replay');
+    // The default scenario is its own baseline: one request.
+    expect(rec.requests).toEqual([0.25]);
+    ws.dispose();
+  });
+
+  it('without autoRun (tests, and the page before it asks) nothing runs by itself', async () => {
+    const rec = recording();
+    const ws = new Workspace(env({ createRunner: () => rec.runner }));
+    ws.editor.set(INSPECTORS, 2);
+    await sleep(LIVE_MS + 50);
+    expect(rec.requests).toEqual([]);
+    expect(ws.sim.current).toBeNull();
+    expect(ws.transportAction).toBe('run');
+  });
+
+  it('reruns once the changes rest, for the last values only, cancelling the run for old settings; undo and redo rerun too', async () => {
+    const rec = recording();
+    const ws = new Workspace(env({ autoRun: true, createRunner: () => rec.runner }));
+    await vi.waitFor(() => expect(ws.sim.current?.done).toBe(true), { timeout: 10_000 });
+    ws.editor.set(INSPECTORS, 2);
+    ws.editor.set(INSPECTORS, 3);
+    expect(ws.stale).toBe(true);
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    // 2 was never run: the levers had moved on before they rested. The baseline was reused.
+    expect(rec.requests).toEqual([0.25, 3]);
+    expect(ws.sim.current?.scenario.interventions.labourInspection.inspectorsPer10kWorkers).toBe(3);
+
+    // A change while a run computes cancels it at once.
+    ws.editor.set(INSPECTORS, 4);
+    await vi.waitFor(() => expect(ws.sim.status).toBe('running'), { timeout: 10_000 });
+    const abortsBefore = rec.aborted();
+    ws.editor.set(INSPECTORS, 5);
+    expect(rec.aborted()).toBe(abortsBefore + 1);
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    expect(rec.requests).toEqual([0.25, 3, 4, 5]);
+
+    ws.editor.undo();
+    expect(ws.editor.get(INSPECTORS)).toBe(4);
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    ws.editor.redo();
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    expect(rec.requests).toEqual([0.25, 3, 4, 5, 4, 5]);
+    // Seed, weeks and runs rerun as well.
+    ws.editor.setRuns(2);
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    expect(ws.sim.current?.runs).toBe(2);
+    ws.dispose();
+  });
+
+  it('waits while a box holds a draft, and reruns once the draft is dropped', async () => {
+    const rec = recording();
+    const ws = new Workspace(env({ autoRun: true, createRunner: () => rec.runner }));
+    await vi.waitFor(() => expect(ws.sim.current?.done).toBe(true), { timeout: 10_000 });
+    ws.editor.drafts.hold({ path: 'weeks', label: 'Weeks', text: '-5', message: 'Enter a whole number from 1 to 1040.' });
+    ws.editor.set(INSPECTORS, 2);
+    await sleep(LIVE_MS + 100);
+    expect(rec.requests).toEqual([0.25]);
+    expect(ws.stale).toBe(true);
+    expect(ws.liveWants).toBe(false);
+    ws.editor.drafts.drop('weeks');
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    expect(rec.requests).toEqual([0.25, 2]);
+    ws.dispose();
+  });
+
+  it('off: nothing reruns until Run; on again: reruns what changed; the setting is saved with the workspace', async () => {
+    const rec = recording();
+    const e = env({ autoRun: true, createRunner: () => rec.runner });
+    const ws = new Workspace(e);
+    await vi.waitFor(() => expect(ws.sim.current?.done).toBe(true), { timeout: 10_000 });
+    ws.setLive(false);
+    ws.editor.set(INSPECTORS, 2);
+    await sleep(LIVE_MS + 100);
+    expect(rec.requests).toEqual([0.25]);
+    expect(ws.transportAction).toBe('rerun');
+    ws.primary();
+    await settled(ws);
+    expect(rec.requests).toEqual([0.25, 2]);
+    ws.editor.set(INSPECTORS, 3);
+    ws.persistence.persistNow();
+    // A new page with Live off runs nothing as it opens.
+    const again = new Workspace({ ...e, createRunner: () => rec.runner, location: { getHash: () => '', setHash: () => {} } });
+    expect(again.live).toBe(false);
+    await sleep(LIVE_MS + 100);
+    expect(again.sim.current).toBeNull();
+    ws.setLive(true);
+    await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
+    expect(rec.requests).toEqual([0.25, 2, 3]);
+    ws.dispose();
+    again.dispose();
+  });
+
+  it('leaves a run the user stopped stopped, until the scenario changes', async () => {
+    let calls = 0;
+    const never: SimRunner = {
+      run: (_req, hooks: RunHooks = {}) => {
+        calls++;
+        return new Promise((_, reject) => hooks.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))));
+      },
+    };
+    const ws = new Workspace(env({ autoRun: true, createRunner: () => never }));
+    await vi.waitFor(() => expect(calls).toBe(1), { timeout: 10_000 });
+    expect(ws.canStop).toBe(true);
+    ws.stop();
+    expect(ws.sim.status).toBe('stopped');
+    expect(ws.transportAction).toBe('rerun');
+    ws.editor.drafts.hold({ path: 'seed', label: 'Seed', text: 'x', message: 'Enter a number.' });
+    ws.editor.drafts.drop('seed');
+    await sleep(LIVE_MS + 100);
+    expect(calls).toBe(1);
+    ws.editor.set(INSPECTORS, 2);
+    // The scenario and, now that it differs from it, its baseline.
+    await vi.waitFor(() => expect(calls).toBe(3), { timeout: 10_000 });
+    ws.dispose();
+  });
+
+  it(`pauses itself above ${LIVE_COST_MULTIPLE} times the default world and says why; Run still runs`, async () => {
+    const defaults = defaultScenario();
+    expect(DEFAULT_COST).toBe(runCost(defaults, DEFAULT_RUNS));
+    expect(LIVE_COST_LIMIT).toBe(LIVE_COST_MULTIPLE * DEFAULT_COST);
+    let calls = 0;
+    const never: SimRunner = {
+      run: (_req, hooks: RunHooks = {}) => {
+        calls++;
+        return new Promise((_, reject) => hooks.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))));
+      },
+    };
+    const big = { ...defaults, name: 'Big', weeks: 1040 };
+    const ws = new Workspace(env({ autoRun: true, createRunner: () => never, presets: [{ id: 'baseline', scenario: big }] }));
+    // 1,040 weeks × 5 runs of the default world: four times the default cost, still live.
+    expect(runCost(big, 5)).toBe(4 * DEFAULT_COST);
+    expect(ws.liveHold).toBeNull();
+    await vi.waitFor(() => expect(calls).toBe(1), { timeout: 10_000 });
+    ws.stop();
+    ws.editor.setRuns(6);
+    expect(ws.liveHold).toBe(`Live paused: 44,660 agents × 1040 weeks × 6 runs is more than ${LIVE_COST_MULTIPLE} times the default world. Press Run to compute it.`);
+    await sleep(LIVE_MS + 100);
+    expect(calls).toBe(1);
+    expect(ws.transportAction).toBe('rerun');
+    void ws.run();
+    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 10_000 });
+    ws.dispose();
+  });
+});
+
+describe('The transport says what a press will do (issue 10, point 10)', () => {
+  it('Run, Pause, Resume after a pause, Play, Replay at the end and Rerun when the levers changed; Stop stops playback', async () => {
+    const frames: ((t: number) => void)[] = [];
+    const ws = new Workspace(env({ frame: (cb) => frames.push(cb) }));
+    expect(ws.transportAction).toBe('run');
+    expect(ws.canStop).toBe(false);
+    await ws.run();
+    // The computation is done; playback is still playing (no frame has ticked): Stop is enabled for it.
+    expect(ws.sim.status).toBe('done');
+    expect(ws.playback.playing).toBe(true);
+    expect(ws.transportAction).toBe('pause');
+    expect(ws.canStop).toBe(true);
+    ws.primary();
+    expect(ws.playback.playing).toBe(false);
+    expect(ws.transportAction).toBe('resume');
+    ws.primary();
+    expect(ws.playback.playing).toBe(true);
+    ws.stop();
+    expect(ws.playback.playing).toBe(false);
+    expect(ws.canStop).toBe(false);
+    expect(ws.transportAction).toBe('play');
+    ws.playback.cursor = ws.weeks;
+    expect(ws.transportAction).toBe('replay');
+    ws.primary();
+    expect([ws.playback.playing, ws.playback.cursor]).toEqual([true, 0]);
+    ws.stop();
+    ws.editor.set(INSPECTORS, 2);
+    expect(ws.transportAction).toBe('rerun');
+    ws.dispose();
   });
 });

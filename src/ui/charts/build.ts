@@ -19,7 +19,17 @@ export interface SeriesSpec {
 }
 
 /**
- * Chart lines for the current run (line + band) with the baseline as ghost.
+ * The baseline is drawn, and is the index's reference, only once it covers
+ * every week the run's line does: a baseline still computing would put 100 at
+ * the average of its first weeks and lift the whole index (issue 10, point 4).
+ */
+export function baselineReady(run: MetricSource | null, baseline: MetricSource | null): baseline is MetricSource {
+  return !!baseline && baseline.knownWeeks > 0 && baseline.knownWeeks >= (run?.knownWeeks ?? 0);
+}
+
+/**
+ * Chart lines for the current run (line + band) with the baseline as ghost
+ * (once baselineReady; until then the index's reference is the run itself).
  * `index`: both as an index where 100 = the baseline's average over the run
  * (the same reference for run and ghost, so they compare; an average rather
  * than week 0 because the model starts with a warm-up).
@@ -30,11 +40,12 @@ export function chartLines(
   baseline: MetricSource | null,
   options: { smooth: number; index?: boolean },
 ): ChartLine[] {
+  const base = baselineReady(run, baseline) ? baseline : null;
   return specs.map((s) => {
     const slot = s.slot ?? 'total';
     const smooth = isFlow(s.metric) ? Math.max(1, options.smooth) : 1;
     const raw = run?.line(s.metric, slot);
-    const ghostRaw = baseline?.line(s.metric, slot);
+    const ghostRaw = base?.line(s.metric, slot);
     const refSource = ghostRaw && ghostRaw.values.length > 0 ? ghostRaw.values : raw?.values;
     const indexTo = options.index ? meanOf(refSource ?? []) : undefined;
     const main = raw ? prepareLine(raw, { smooth, indexTo }) : { values: new Float64Array(0) };

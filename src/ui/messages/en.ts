@@ -69,7 +69,7 @@ export const en = {
   'bar.notRun': 'Not run yet',
   'bar.progress': 'Computed',
   'bar.progressDone': 'Done',
-  'bar.stale': 'Levers changed since this run: press Run to update.',
+  'bar.stale': 'Levers changed since this run: press Rerun to update.',
   'bar.running': 'Running…',
 
   // Scenario description (under the scenario bar)
@@ -396,6 +396,31 @@ export const en = {
   'textSize.normal': 'Normal',
   'textSize.large': 'Large',
   'textSize.presenter': 'Presenter',
+
+  // Live mode, the transport's labels and honest progress (issue 10, points 4, 10, 11)
+  'live.label': 'Live',
+  'live.help': 'Live: the charts rerun by themselves as you change levers, assumptions, seed, weeks or runs. Off: only Run computes.',
+  'live.tooLarge': 'Live paused: {agents} agents × {weeks} weeks × {runs} runs is more than {multiple} times the default world. Press Run to compute it.',
+  'live.updating': 'Levers changed: updating…',
+  'bar.rerun': 'Rerun',
+  'bar.play': 'Play',
+  'bar.replay': 'Replay',
+  'bar.stopHelp': 'Stop playback and any computation',
+  'bar.computingFirst': 'Run {run} of {runs} · week {week}',
+  'bar.computingRuns': '{done} of {runs} runs complete',
+  'chart.status.first': 'Run {run} of {runs}, drawn as it computes (week {week} of {weeks}); the mean and its band follow as runs complete.',
+  'chart.status.one': '1 of {runs} runs complete: the line is that run; the mean and its band follow as runs complete. Computing the rest…',
+  'chart.status.mean': '{done} of {runs} runs complete: the line is their mean; the band appears once {min} are complete. Computing the rest…',
+  'chart.status.band': '{done} of {runs} runs complete: the line is their mean, with its 90% band. Computing the rest…',
+  'chart.status.stoppedFirst': 'Stopped: run {run} of {runs}, weeks 1–{week} only.',
+  'chart.status.stopped': 'Stopped with {done} of {runs} runs complete: the line is their mean.',
+  'chart.note.first': 'run {run} of {runs}, computing',
+  'chart.note.one': '1 of {runs} runs (the complete one)',
+  'chart.note.mean': 'mean of {done} of {runs} runs (the complete ones)',
+  'chart.note.band': '90% band over {done} of {runs} runs (the complete ones)',
+  'chart.empty.live': 'Computing this scenario…',
+  'chart.demand.yLabelOwn': "Index (this run's average = 100 until the baseline is computed)",
+  'chart.empty.off': 'Live is off: press Run to simulate this scenario.',
 } as const;
 
 export type MessageKey = keyof typeof en;

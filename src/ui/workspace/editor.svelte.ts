@@ -18,6 +18,8 @@ export interface EditorEnv {
   readonly now: () => number;
   /** Called after every change worth saving. */
   readonly onChange: () => void;
+  /** Called when a box starts or stops holding text that is not applied (Live waits for none). */
+  readonly onDraftsChange?: () => void;
 }
 
 /** How a whole scenario is opened (preset, saved scenario, file, link, pin). */
@@ -51,6 +53,11 @@ export const RUNS_FIELD = 'runs';
 /** The registry of invalid drafts, in the order they were first made. */
 export class Drafts {
   #held = $state.raw<ReadonlyMap<string, InvalidDraft>>(new Map());
+  readonly #onChange: () => void;
+
+  constructor(onChange: () => void = () => {}) {
+    this.#onChange = onChange;
+  }
 
   get list(): readonly InvalidDraft[] {
     return [...this.#held.values()];
@@ -66,6 +73,7 @@ export class Drafts {
 
   hold(draft: InvalidDraft): void {
     this.#held = new Map(this.#held).set(draft.path, draft);
+    this.#onChange();
   }
 
   /** The field at `path` (and, with `under`, every field below it) shows its applied value again. */
@@ -75,17 +83,20 @@ export class Drafts {
     const next = new Map(this.#held);
     for (const k of gone) next.delete(k);
     this.#held = next;
+    this.#onChange();
   }
 
   clear(): void {
-    if (this.#held.size > 0) this.#held = new Map();
+    if (this.#held.size === 0) return;
+    this.#held = new Map();
+    this.#onChange();
   }
 }
 
 export class ScenarioEditor {
   readonly #env: EditorEnv;
   /** Boxes whose text is not applied; the scenario itself only ever holds valid, applied values. */
-  readonly drafts = new Drafts();
+  readonly drafts: Drafts;
 
   /** The scenario being edited (always valid: edits are validated before they land). */
   scenario = $state.raw<Scenario>(undefined as unknown as Scenario);
@@ -97,6 +108,7 @@ export class ScenarioEditor {
 
   constructor(env: EditorEnv) {
     this.#env = env;
+    this.drafts = new Drafts(() => env.onDraftsChange?.());
     this.scenario = env.initial;
     this.reference = env.initial;
   }

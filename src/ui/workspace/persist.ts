@@ -33,6 +33,8 @@ export interface WorkspaceState {
   readonly runs: number;
   readonly speed: Speed;
   readonly grouping: Grouping;
+  /** Live mode (rerun as levers change); absent in workspaces saved before it: on. */
+  readonly live?: boolean;
   readonly pins: readonly PinSpec[];
 }
 
@@ -53,6 +55,7 @@ export function serialiseWorkspace(state: WorkspaceState): string {
     runs: state.runs,
     speed: state.speed,
     grouping: state.grouping,
+    live: state.live,
     pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: toMinimalInput(p.scenario) })),
   });
 }
@@ -99,6 +102,7 @@ export function restoreWorkspace(text: string | null): RestoreResult {
       runs: clampRuns(raw.runs),
       speed: oneOf(raw.speed, SPEEDS, 'medium'),
       grouping: oneOf(raw.grouping, GROUPINGS, 'level'),
+      live: typeof raw.live === 'boolean' ? raw.live : undefined,
       pins,
     },
   };

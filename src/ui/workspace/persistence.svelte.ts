@@ -35,8 +35,8 @@ export interface PersistenceEnv {
   readonly editor: ScenarioEditor;
   readonly playback: Playback;
   readonly pins: Pins;
-  /** The lever panel's grouping, saved with the workspace. */
-  readonly layout: { grouping: Grouping };
+  /** The lever panel's grouping and Live mode, saved with the workspace. */
+  readonly layout: { grouping: Grouping; live: boolean };
 }
 
 /** Delay between a change and writing it, in ms: a slider drag writes once. */
@@ -79,6 +79,7 @@ export class Persistence {
         runs: editor.runs,
         speed: playback.speed,
         grouping: layout.grouping,
+        live: layout.live,
         pins: pins.list.map((p) => ({ id: p.id, scenario: p.scenario, runs: p.runs })),
       }),
     );
@@ -133,6 +134,7 @@ export class Persistence {
       editor.restore({ scenario: s.scenario, reference: s.reference ?? s.scenario, presetId: s.presetId, runs: s.runs });
       playback.speed = s.speed;
       layout.grouping = s.grouping;
+      layout.live = s.live ?? true;
       pins.restore(s.pins);
     } else if (ws.kind === 'corrupt') {
       notices.say(notice('saved-corrupt', 'error', i18n.t('msg.saved.corrupt')));

@@ -45,7 +45,11 @@ export class Playback {
   /** Weeks of the current run shown (playback cursor). */
   cursor = $state(0);
   playing = $state(false);
+  /** Pause stopped playback before the end: Play resumes from the cursor (the button says Resume). */
+  resumable = $state(false);
   speed = $state<Speed>('medium');
+  /** This playback follows the data as it arrives, whatever the speed (a run started by itself: on load, Live). */
+  #following = false;
 
   constructor(env: PlaybackEnv) {
     this.#env = env;
@@ -61,10 +65,13 @@ export class Playback {
     this.#env.onChange();
   }
 
-  play(): void {
+  /** Plays from the cursor at the speed; `follow`: jumps to the latest data instead (shows the answer, not an animation). */
+  play(options: { follow?: boolean } = {}): void {
+    this.#following = options.follow ?? false;
+    this.resumable = false;
     if (this.playing) return;
     this.playing = true;
-    if (!this.#env.frame || this.speed === 'instant') {
+    if (!this.#env.frame || this.#instant) {
       this.cursor = Math.max(this.cursor, this.#env.track().known);
       if (!this.#env.frame) return;
     }
@@ -73,8 +80,20 @@ export class Playback {
     this.#env.frame((t) => this.#tick(t, loop));
   }
 
+  get #instant(): boolean {
+    return this.#following || this.speed === 'instant';
+  }
+
+  /** Pause: playback stops where it is, and Play resumes it from there. */
   pause(): void {
+    if (this.playing && this.cursor < this.#env.track().weeks) this.resumable = true;
     this.playing = false;
+  }
+
+  /** Stops playback with nothing to resume (Stop, Reset, Step, a new run). */
+  halt(): void {
+    this.playing = false;
+    this.resumable = false;
   }
 
   /** Back to the start if the end was reached, so that Play plays again. */
@@ -84,20 +103,20 @@ export class Playback {
 
   /** Back to the first week, week 1 (pauses playback). */
   reset(): void {
-    this.pause();
+    this.halt();
     this.cursor = this.#env.track().started ? 1 : 0;
   }
 
   /** One week forward, never past the data (pauses playback). */
   step(): void {
-    this.pause();
+    this.halt();
     this.cursor = Math.min(Math.floor(this.cursor) + 1, this.#env.track().known);
   }
 
   /** A new snapshot of the data arrived: without frames, or at instant speed, playback jumps to its end. */
   follow(known: number): void {
     if (!this.#env.frame && this.playing) this.cursor = known;
-    if (this.playing && this.speed === 'instant') this.cursor = known;
+    if (this.playing && this.#instant) this.cursor = known;
   }
 
   /** The data stopped arriving; without frames nothing plays on. */
@@ -110,7 +129,7 @@ export class Playback {
     if (!this.playing || loop !== this.#loop) return;
     const track = this.#env.track();
     const known = track.known;
-    const rate = SPEED_WEEKS[this.speed];
+    const rate = this.#instant ? Infinity : SPEED_WEEKS[this.speed];
     if (this.#lastFrame === 0) this.#exact = this.cursor;
     if (rate === Infinity) this.#exact = known;
     else {

@@ -7,7 +7,7 @@ import { scenarioHash } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { allOrFirstFailure } from './failure.ts';
 import { runKey } from './run-key.ts';
-import { applyChunk, completeBands, completeRun, createProgressive, sourceOf, type MetricSource, type Progressive } from './source.ts';
+import { applyChunk, completeBands, completeRun, createProgressive, shownOf, sourceOf, type MetricSource, type Progressive } from './source.ts';
 
 /**
  * Running scenarios on the SimRunner: starting and cancelling a run and its
@@ -161,13 +161,23 @@ export class Simulation {
     return { key: runKey(scenario, runs), scenario, runs, progressive, source: sourceOf(progressive), done: false, error: null };
   }
 
-  /** Runs one scenario, streaming chunks into its RunState and publishing snapshots (at most one per frame). */
+  /**
+   * Runs one scenario, streaming chunks into its RunState and publishing
+   * snapshots (at most one per frame), only when what the charts draw changed:
+   * a week more of the replicate drawn as it streams, or one more complete
+   * replicate (source.ts shownOf); progress is reported apart.
+   */
   async execute(state: RunState, signal: AbortSignal, onDone: (weeks: number) => void, publish: (s: RunState) => void): Promise<void> {
     const p = state.progressive;
     let latest = state;
     let finished = false;
+    let drawn = '';
     const flush = () => {
       if (signal.aborted || finished) return;
+      const shown = shownOf(p);
+      const now = `${shown.runs}/${shown.streaming}/${shown.weeks}`;
+      if (now === drawn) return;
+      drawn = now;
       latest = { ...latest, source: sourceOf(p, { bands: false }) };
       publish(latest);
     };

@@ -7,8 +7,19 @@ import { mainThreadWork } from '../../../workers/main-thread-work.ts';
 /**
  * Results as the charts read them: one line (the run, or the mean over Monte
  * Carlo runs) with its 90% band, per metric and slot. Built from replicates
- * that may still be streaming in, so charts grow while a run computes.
+ * that may still be streaming in, and honest about it (issue 10, point 4):
+ * while a Monte Carlo job computes, the lines are drawn from the complete
+ * replicates only (never a mean of some runs at some weeks and others at
+ * other weeks); before any replicate is complete, from one replicate as it
+ * streams in, week by week. `shown` says which.
  */
+
+/**
+ * Complete replicates needed before a job still computing shows a 90% band:
+ * the 5th and 95th percentiles of one or two runs are only those runs. A
+ * finished job shows its band whatever its number of runs (more than one).
+ */
+export const MIN_BAND_RUNS = 3;
 
 /** Replicates being filled by streamed chunks. */
 export interface Progressive {
@@ -19,6 +30,12 @@ export interface Progressive {
   readonly received: number[];
   /** The statistics over the complete replicates, from the runner (RunHooks.onBands), when it gave them. */
   bands?: Bands;
+  /**
+   * Lines over the replicates complete so far while others compute, kept
+   * while that number stays the same: each is computed once per replicate
+   * that completes, not once per snapshot.
+   */
+  partial?: { readonly complete: number; readonly lines: Map<string, Line> };
 }
 
 export function createProgressive(weeks: number, runs: number, shape: SeriesShape): Progressive {
@@ -60,11 +77,26 @@ export interface Line {
   readonly upper?: Float64Array;
 }
 
+/**
+ * Which replicates the lines are drawn from: `complete` of them (all `runs`
+ * once the job is done), or, before any is complete, the one replicate
+ * `streaming` (its index) as it arrives. `banded`: the lines have a band.
+ */
+export interface Shown {
+  readonly runs: number;
+  readonly streaming: number | null;
+  readonly banded: boolean;
+}
+
 export interface MetricSource {
   readonly weeks: number;
   readonly runs: number;
-  /** Weeks with data in at least one replicate. */
+  /** Weeks drawn: every week once a replicate is complete, else the weeks of the replicate streaming in. */
   readonly knownWeeks: number;
+  /** Replicates with every week (absent: all of them; see shownIn). */
+  readonly completeRuns?: number;
+  /** What the lines are drawn from (absent: every replicate, complete; see shownIn). */
+  readonly shown?: Shown;
   /** Weeks complete in every replicate. */
   readonly completeWeeks: number;
   line(metric: Metric, slot?: Slot): Line;
@@ -78,31 +110,56 @@ export interface MetricSource {
 }
 
 /**
- * Mean and 5th/95th percentiles (stats.ts replicateBands, as summarise) per
- * week over the replicates that have reached that week. Once every replicate
- * is complete and the runner gave their bands, lines are read from those (no
- * statistics here). Otherwise they are computed here, memoised per metric and
- * slot (build a new source when more data arrive); without `bands` only the
- * mean (no sorting): cheap enough to redraw while a Monte Carlo run streams in.
+ * Which replicates a snapshot draws: the complete ones once there is one;
+ * before that the first replicate as it streams in (the lowest index with
+ * data: the pool starts replicates in order, so it is run 1 from its first week).
+ */
+export function shownOf(p: Progressive): Shown & { readonly weeks: number } {
+  const runs = p.series.length;
+  const complete = p.received.filter((w) => w >= p.weeks).length;
+  if (complete > 0 || runs === 0) {
+    const banded = complete > 1 && (complete === runs || complete >= MIN_BAND_RUNS);
+    return { runs: complete, streaming: null, banded, weeks: complete > 0 ? p.weeks : 0 };
+  }
+  const first = p.received.findIndex((w) => w > 0);
+  return first < 0 ? { runs: 0, streaming: null, banded: false, weeks: 0 } : { runs: 1, streaming: first, banded: false, weeks: p.received[first] };
+}
+
+/**
+ * Lines per week over the replicates `shown` draws (shownOf). Once every
+ * replicate is complete and the runner gave their bands, lines are read from
+ * those (no statistics here). Otherwise the mean (and, when `shown.banded`,
+ * the 5th/95th percentiles, stats.ts replicateBands, as summarise) are
+ * computed here, memoised per metric and slot: for a job still computing,
+ * once per replicate that completes (Progressive.partial). `bands: false`
+ * leaves out the band of a complete job that the runner has not given yet (a
+ * snapshot while its statistics are computed in a worker).
  */
 export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): MetricSource {
-  const bands = options.bands ?? true;
   const runs = p.series.length;
-  const knownWeeks = runs === 0 ? 0 : Math.max(...p.received);
+  const shownNow = shownOf(p);
+  const { weeks: knownWeeks, ...shown0 } = shownNow;
+  const completeRuns = shown0.streaming === null ? shown0.runs : 0;
+  const allDone = runs > 0 && completeRuns === runs;
+  const given = allDone ? p.bands : undefined;
+  const shown: Shown = allDone && !given && options.bands === false ? { ...shown0, banded: false } : shown0;
   const completeWeeks = runs === 0 ? 0 : Math.min(...p.received);
-  const given = bands && completeWeeks === p.weeks ? p.bands : undefined;
-  const cache = new Map<string, Line>();
+  const partial = completeRuns > 0 && !allDone;
+  if (partial && p.partial?.complete !== completeRuns) p.partial = { complete: completeRuns, lines: new Map() };
+  const cache = partial ? p.partial!.lines : new Map<string, Line>();
   const perRun = new Map<string, readonly Float64Array[]>();
   mainThreadWork.sources++;
+  // Replicates drawn: weeks each contributes (0 leaves it out).
+  const reached = p.received.map((w, r) => (shown.streaming === null ? (w >= p.weeks ? w : 0) : r === shown.streaming ? w : 0));
 
   function computed(metric: Metric, slot: Slot): Line {
-    const quantiles = runs > 1 && bands;
+    const quantiles = shown.banded;
     // A source before any data (a new run's) has nothing to compute.
     if (knownWeeks > 0) mainThreadWork[quantiles ? 'bandLines' : 'meanLines']++;
     const b = replicateBands(
       p.series.map((s) => s.values),
       knownWeeks,
-      { columns: [offsetOf(metric, slot)], reached: p.received, quantiles },
+      { columns: [offsetOf(metric, slot)], reached, quantiles },
     );
     return { values: b.mean, lower: b.p05, upper: b.p95 };
   }
@@ -116,6 +173,8 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
     weeks: p.weeks,
     runs,
     knownWeeks,
+    completeRuns,
+    shown,
     completeWeeks,
     first: p.series[0],
     line(metric: Metric, slot: Slot = 'total'): Line {
@@ -130,15 +189,21 @@ export function sourceOf(p: Progressive, options: { bands?: boolean } = {}): Met
       const key = `${metric}/${slot}`;
       const hit = perRun.get(key);
       if (hit) return hit;
+      const upTo = Math.max(0, ...p.received);
       const out = p.series.map((s, r) => {
-        const a = new Float64Array(knownWeeks).fill(Number.NaN);
-        a.set(metricSeries(s, metric, slot, Math.min(knownWeeks, p.received[r])));
+        const a = new Float64Array(upTo).fill(Number.NaN);
+        a.set(metricSeries(s, metric, slot, Math.min(upTo, p.received[r])));
         return a;
       });
       perRun.set(key, out);
       return out;
     },
   };
+}
+
+/** What a source's lines are drawn from; a source that does not say has every replicate complete. */
+export function shownIn(source: MetricSource): Shown {
+  return source.shown ?? { runs: source.runs, streaming: null, banded: source.runs > 1 };
 }
 
 /** A source over finished replicates. */
