@@ -27,8 +27,11 @@ const ws = new Workspace({
   storage: localStore(),
   location: {
     getHash: () => window.location.hash,
-    setHash: (hash) => {
-      if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
+    // A new scenario state is a history entry of its own: Back and Forward stay in the app (issue 10, point 10).
+    setHash: (hash, mode) => {
+      if (window.location.hash === hash) return;
+      if (mode === 'push') history.pushState(null, '', hash);
+      else history.replaceState(history.state, '', hash);
     },
   },
   frame: (cb) => requestAnimationFrame(cb),

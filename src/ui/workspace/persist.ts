@@ -1,6 +1,8 @@
 import { toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { clampRuns } from './share.ts';
+import { clampRuns, isView, MAX_PINS, type View } from './share.ts';
+
+export { MAX_PINS };
 
 /**
  * What survives a reload (issue 4): the workspace (current scenario, preset,
@@ -34,6 +36,13 @@ export interface WorkspaceState {
   readonly speed: Speed;
   readonly grouping: Grouping;
   readonly pins: readonly PinSpec[];
+  /** The view shown (charts, flows, compare); absent in workspaces saved before it was kept. */
+  readonly view?: View;
+  /**
+   * A run was in progress when this was written (issue 10, point 10): a
+   * reload mid-run starts it again rather than dropping it.
+   */
+  readonly running?: boolean;
 }
 
 export interface SavedScenario {
@@ -41,8 +50,6 @@ export interface SavedScenario {
   readonly savedAt: string;
   readonly scenario: Scenario;
 }
-
-export const MAX_PINS = 4;
 
 export function serialiseWorkspace(state: WorkspaceState): string {
   return JSON.stringify({
@@ -54,6 +61,8 @@ export function serialiseWorkspace(state: WorkspaceState): string {
     speed: state.speed,
     grouping: state.grouping,
     pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: toMinimalInput(p.scenario) })),
+    view: state.view,
+    running: state.running || undefined,
   });
 }
 
@@ -100,6 +109,8 @@ export function restoreWorkspace(text: string | null): RestoreResult {
       speed: oneOf(raw.speed, SPEEDS, 'medium'),
       grouping: oneOf(raw.grouping, GROUPINGS, 'level'),
       pins,
+      ...(isView(raw.view) ? { view: raw.view } : {}),
+      ...(raw.running === true ? { running: true } : {}),
     },
   };
 }
