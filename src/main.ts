@@ -33,6 +33,7 @@ const ws = new Workspace({
       if (mode === 'push') history.pushState(null, '', hash);
       else history.replaceState(history.state, '', hash);
     },
+    reloaded: () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'reload',
   },
   frame: (cb) => requestAnimationFrame(cb),
   // In line with the chart redraws: a snapshot's data and the charts it redraws never share a frame.

@@ -183,7 +183,7 @@ describe('reliability in Chromium', () => {
     await app.context.close();
   });
 
-  it('a reload mid-run restores the workspace and can run again', async () => {
+  it('a reload mid-run restores the workspace and starts the run again', async () => {
     const app = await openApp(browser, link(LONG));
     const { page } = app;
     await page.fill(tid('scenario-name'), 'Kept across a reload');
@@ -196,9 +196,11 @@ describe('reliability in Chromium', () => {
     expect(await page.inputValue(tid('scenario-name'))).toBe('Kept across a reload');
     expect(await page.inputValue(tid('lever-interventions.labourInspection.inspectorsPer10kWorkers'))).toBe('4.25');
     expect(await page.inputValue(tid('weeks-input'))).toBe('1040');
-    expect(await status(page)).not.toBe('running');
+    // Issue 10, point 10: the run that was going on starts again by itself (it used to be dropped).
+    await waitForStatus(page, ['running', 'done']);
     await setSpeed(page, 'instant');
-    await runToEnd(page);
+    await waitForStatus(page, 'done', 600_000);
+    expect(await page.getAttribute(tid('results'), 'data-stale')).toBe('false');
     expect(app.errors).toEqual([]);
     await app.context.close();
   });

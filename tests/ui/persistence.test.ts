@@ -258,6 +258,21 @@ describe('Browser history (issue 10, point 10)', () => {
     expect(ws.editor.get(INSPECTORS)).toBe(tiny().interventions.labourInspection.inspectorsPer10kWorkers);
   });
 
+  it('a reload keeps the last change even when the address had not caught up with it', () => {
+    const e = env();
+    const ws = new Workspace(e);
+    ws.persistence.persistNow();
+    const address = e.hash.value;
+    ws.editor.set(INSPECTORS, 7);
+    // Saved on leaving the page; the address still shows the state before the edit.
+    ws.persistence.persistNow();
+    const reloaded = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, reloaded: () => true } });
+    expect(reloaded.editor.get(INSPECTORS)).toBe(7);
+    // Opened from that address as a link (not a reload), the link wins.
+    const linked = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, reloaded: () => false } });
+    expect(linked.editor.get(INSPECTORS)).not.toBe(7);
+  });
+
   it('a reload mid-run starts the run again; a stopped run stays stopped', async () => {
     const e = env();
     const ws = new Workspace(e);

@@ -35,6 +35,12 @@ export interface LocationPort {
   getHash(): string;
   /** Shows `hash` in the address bar: as a new history entry (`push`) or in place of the current one. */
   setHash(hash: string, mode?: 'push' | 'replace'): void;
+  /**
+   * The page was reloaded: its address may lag the last change (the address
+   * is written a moment after it, and not while the page unloads), so the
+   * workspace saved on leaving wins over the hash.
+   */
+  reloaded?(): boolean;
 }
 
 /** What the workspace does with results when the scenario on screen changes through history or a reload. */
@@ -231,7 +237,8 @@ export class Persistence {
     const restoredKey = editor.key;
     const hash = this.#env.location?.getHash() ?? '';
     // The page's own address (a reload) is the workspace just restored: nothing to open.
-    if (hash !== '' && hash !== this.shareHash()) this.#openLink(hash, false);
+    const reload = ws.kind === 'ok' && (this.#env.location?.reloaded?.() ?? false);
+    if (hash !== '' && !reload && hash !== this.shareHash()) this.#openLink(hash, false);
     // A reload mid-run starts the run again, unless a link replaced what was running.
     this.shouldResume = running && editor.key === restoredKey;
     // The first history entry: the state the page opened with.
