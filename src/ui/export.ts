@@ -179,7 +179,7 @@ export function comparisonSvg(c: ComparisonImage, width = 1280): { text: string;
   const rest = cols > 1 ? (width - 2 * pad - first) / (cols - 1) : 0;
   const colX = (i: number) => (i === 0 ? pad : pad + first + rest * i);
   c.table.head.forEach((h, i) => {
-    if (h.colour) parts.push(el('rect', { x: colX(i) - textWidth(h.text, 14) - 18, y: y - 11, width: 12, height: 12, rx: 3, fill: h.colour }));
+    if (h.colour) parts.push(el('rect', { x: colX(i) - textWidth(clip(h.text, rest), 14) - 20, y: y - 11, width: 12, height: 12, rx: 3, fill: h.colour }));
     parts.push(el('text', { x: colX(i), y, 'font-size': 14, 'font-weight': 600, fill: ink, 'text-anchor': i === 0 ? 'start' : 'end' }, clip(h.text, i === 0 ? first : rest)));
   });
   y += 10;
@@ -197,7 +197,8 @@ export function comparisonSvg(c: ComparisonImage, width = 1280): { text: string;
   c.charts.forEach((chart, i) => {
     const pw = Number(chart.plot.getAttribute('width')) || chart.plot.clientWidth || 600;
     const ph = Number(chart.plot.getAttribute('height')) || chart.plot.clientHeight || 300;
-    const scale = colW / pw;
+    // Drawn at about their size on screen: scaled up much further, their text would outgrow the table's.
+    const scale = Math.min(colW / pw, 1.2);
     const cx = pad + (i % 2) * (colW + gap);
     if (i % 2 === 0 && i > 0) {
       y += rowHeight;
@@ -220,8 +221,8 @@ export function comparisonSvg(c: ComparisonImage, width = 1280): { text: string;
   return { text: new XMLSerializer().serializeToString(root), width, height };
 }
 
-/** A rough width of text at `size` px (no layout engine in a standalone file). */
-const textWidth = (text: string, size: number) => text.length * size * 0.55;
+/** A rough width of (bold) text at `size` px, on the wide side (no layout engine in a standalone file). */
+const textWidth = (text: string, size: number) => text.length * size * 0.64;
 
 /** Text cut to about `width` px, with an ellipsis when cut. */
 function clip(text: string, width: number, size = 14): string {

@@ -268,6 +268,10 @@ describe('Browser history (issue 10, point 10)', () => {
     ws.persistence.persistNow();
     const reloaded = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, reloaded: () => true } });
     expect(reloaded.editor.get(INSPECTORS)).toBe(7);
+    // A reload at another address (a link pasted into the address bar) opens that link.
+    const pasted = encodeShareHash({ ...tiny('Pasted'), seed: 8 }, 1);
+    const other = new Workspace({ ...e, location: { getHash: () => pasted, setHash: () => {}, reloaded: () => true } });
+    expect(other.editor.scenario.name).toBe('Pasted');
     // Opened from that address as a link (not a reload), the link wins.
     const linked = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, reloaded: () => false } });
     expect(linked.editor.get(INSPECTORS)).not.toBe(7);

@@ -1,6 +1,6 @@
 import { toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { clampRuns, isView, MAX_PINS, type View } from './share.ts';
+import { clampRuns, isView, MAX_HASH_CHARS, MAX_PINS, type View } from './share.ts';
 
 export { MAX_PINS };
 
@@ -43,6 +43,12 @@ export interface WorkspaceState {
    * reload mid-run starts it again rather than dropping it.
    */
   readonly running?: boolean;
+  /**
+   * The address (hash) the page showed when this was written: a reload may
+   * come before the address catches up with the last change, and that
+   * address is then the page's own, not a link to open.
+   */
+  readonly address?: string;
 }
 
 export interface SavedScenario {
@@ -63,6 +69,7 @@ export function serialiseWorkspace(state: WorkspaceState): string {
     pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: toMinimalInput(p.scenario) })),
     view: state.view,
     running: state.running || undefined,
+    address: state.address || undefined,
   });
 }
 
@@ -111,6 +118,7 @@ export function restoreWorkspace(text: string | null): RestoreResult {
       pins,
       ...(isView(raw.view) ? { view: raw.view } : {}),
       ...(raw.running === true ? { running: true } : {}),
+      ...(typeof raw.address === 'string' && raw.address.length <= MAX_HASH_CHARS ? { address: raw.address } : {}),
     },
   };
 }

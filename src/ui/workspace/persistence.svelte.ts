@@ -126,6 +126,8 @@ export class Persistence {
         pins: pins.specs,
         view: layout.view,
         running: this.#env.running?.() ?? false,
+        // What the address bar shows before this write (it may not catch up if the page is unloading).
+        address: this.#lastHash,
       }),
     );
     if (!ok && storage) notices.say(notice('storage-full', 'warning', i18n.t('msg.storage.full')));
@@ -237,7 +239,7 @@ export class Persistence {
     const restoredKey = editor.key;
     const hash = this.#env.location?.getHash() ?? '';
     // The page's own address (a reload) is the workspace just restored: nothing to open.
-    const reload = ws.kind === 'ok' && (this.#env.location?.reloaded?.() ?? false);
+    const reload = ws.kind === 'ok' && hash === ws.state.address && (this.#env.location?.reloaded?.() ?? false);
     if (hash !== '' && !reload && hash !== this.shareHash()) this.#openLink(hash, false);
     // A reload mid-run starts the run again, unless a link replaced what was running.
     this.shouldResume = running && editor.key === restoredKey;
