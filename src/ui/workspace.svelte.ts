@@ -230,8 +230,8 @@ export class Workspace {
       started: () => {
         playback.cursor = options.cursor ?? 0;
         if (autoplay) playback.play();
-        // Saved as running at once: a reload mid-run starts it again.
-        this.persistence.persistNow();
+        // Saved as running (and on leaving the page): a reload mid-run starts it again.
+        this.persistence.schedule();
       },
       published: (s) => playback.follow(s.source.knownWeeks),
     });

@@ -1,6 +1,6 @@
 import { toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { clampRuns, isView, MAX_HASH_CHARS, MAX_PINS, type View } from './share.ts';
+import { clampRuns, isView, MAX_HASH_CHARS, MAX_PINS, minimalOf, type View } from './share.ts';
 
 export { MAX_PINS };
 
@@ -60,13 +60,13 @@ export interface SavedScenario {
 export function serialiseWorkspace(state: WorkspaceState): string {
   return JSON.stringify({
     v: 1,
-    scenario: toMinimalInput(state.scenario),
-    reference: state.reference ? toMinimalInput(state.reference) : undefined,
+    scenario: minimalOf(state.scenario),
+    reference: state.reference ? minimalOf(state.reference) : undefined,
     presetId: state.presetId,
     runs: state.runs,
     speed: state.speed,
     grouping: state.grouping,
-    pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: toMinimalInput(p.scenario) })),
+    pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: minimalOf(p.scenario) })),
     view: state.view,
     running: state.running || undefined,
     address: state.address || undefined,

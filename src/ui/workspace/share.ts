@@ -1,6 +1,6 @@
 import * as lzModule from 'lz-string';
-import { parseScenarioText, toCanonicalJSON, toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import { parseScenarioText, toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
+import type { Scenario, ScenarioInput } from '../../scenario/schema.ts';
 
 /**
  * Share links: the whole scenario (canonical JSON, with its formatVersion and
@@ -42,8 +42,18 @@ export interface ShareExtras {
   readonly view?: View;
 }
 
+/** Minimal inputs of scenario objects (immutable: edits make new ones), so saving a workspace diffs each scenario once. */
+const minimals = new WeakMap<Scenario, ScenarioInput>();
+
+/** The scenario's minimal input (toMinimalInput), memoised; read-only: it is shared. */
+export function minimalOf(scenario: Scenario): ScenarioInput {
+  let m = minimals.get(scenario);
+  if (m === undefined) minimals.set(scenario, (m = toMinimalInput(scenario)));
+  return m;
+}
+
 export function encodeShareHash(scenario: Scenario, runs: number, extras: ShareExtras = {}): string {
-  const json = toCanonicalJSON(scenario, 0).trim();
+  const json = JSON.stringify(minimalOf(scenario));
   let hash = `#s=${lz.compressToEncodedURIComponent(json)}&r=${clampRuns(runs)}`;
   const pins = extras.pins?.slice(0, MAX_PINS) ?? [];
   if (pins.length > 0) hash += `&p=${encodePins(pins)}`;
@@ -53,7 +63,7 @@ export function encodeShareHash(scenario: Scenario, runs: number, extras: ShareE
 
 /** The pins part: `[{ r: runs, s: minimal scenario }, …]`, lz-compressed (the pins share most of their text, so it packs well). */
 export function encodePins(pins: readonly SharedPin[]): string {
-  const list = pins.slice(0, MAX_PINS).map((p) => ({ r: clampRuns(p.runs), s: toMinimalInput(p.scenario) }));
+  const list = pins.slice(0, MAX_PINS).map((p) => ({ r: clampRuns(p.runs), s: minimalOf(p.scenario) }));
   return lz.compressToEncodedURIComponent(JSON.stringify(list));
 }
 
