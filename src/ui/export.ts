@@ -179,7 +179,7 @@ export function comparisonSvg(c: ComparisonImage, width = 1280): { text: string;
   const rest = cols > 1 ? (width - 2 * pad - first) / (cols - 1) : 0;
   const colX = (i: number) => (i === 0 ? pad : pad + first + rest * i);
   c.table.head.forEach((h, i) => {
-    if (h.colour) parts.push(el('rect', { x: colX(i) - textWidth(clip(h.text, rest), 14) - 20, y: y - 11, width: 12, height: 12, rx: 3, fill: h.colour }));
+    if (h.colour) parts.push(el('rect', { x: colX(i) - textWidth(clip(h.text, rest), 14) - 24, y: y - 11, width: 12, height: 12, rx: 3, fill: h.colour }));
     parts.push(el('text', { x: colX(i), y, 'font-size': 14, 'font-weight': 600, fill: ink, 'text-anchor': i === 0 ? 'start' : 'end' }, clip(h.text, i === 0 ? first : rest)));
   });
   y += 10;
@@ -222,7 +222,7 @@ export function comparisonSvg(c: ComparisonImage, width = 1280): { text: string;
 }
 
 /** A rough width of (bold) text at `size` px, on the wide side (no layout engine in a standalone file). */
-const textWidth = (text: string, size: number) => text.length * size * 0.64;
+const textWidth = (text: string, size: number) => text.length * size * 0.7;
 
 /** Text cut to about `width` px, with an ellipsis when cut. */
 function clip(text: string, width: number, size = 14): string {

@@ -119,7 +119,7 @@ export class Workspace {
       results: { remember: () => this.#remember(), show: () => this.showResults() },
     });
     this.persistence.restore();
-    // A reload mid-run (issue 10, point 10): the run starts again.
+    // A reload mid-run, or Back into an entry from before a reload (issue 10, point 10): results are computed.
     if (this.persistence.shouldResume) void this.run();
   }
 

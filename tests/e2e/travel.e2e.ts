@@ -259,6 +259,21 @@ describe('comparisons that travel, and browser history', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('Back after the reload stays in the app: the state before the reload, with its results', async () => {
+    const { page } = app;
+    await page.goBack({ waitUntil: 'load' });
+    await page.waitForSelector(tid('scenario-bar'));
+    await expect.poll(() => page.inputValue(tid('weeks-input'))).toBe('52');
+    await waitForStatus(page, 'done', 300_000);
+    expect(await page.getAttribute(tid('results'), 'data-stale')).toBe('false');
+    expect(await page.$$(tid('notice-link-loaded'))).toHaveLength(0);
+    await page.goForward({ waitUntil: 'load' });
+    await expect.poll(() => page.inputValue(tid('weeks-input'))).toBe('520');
+    await waitForStatus(page, 'done', 300_000);
+    expect(await page.getAttribute(tid('results'), 'data-stale')).toBe('false');
+    expect(app.errors).toEqual([]);
+  });
+
   it('returning to Compare after a reload shows the pins computing, never a blank panel', async () => {
     const { page } = app;
     await openView(page, 'compare');

@@ -238,6 +238,24 @@ describe('Browser history (issue 10, point 10)', () => {
     expect(h.entries).toHaveLength(3);
   });
 
+  it('Back into an entry the app wrote before a reload is a move through history, not a link', () => {
+    const e = env();
+    const first = new Workspace(e);
+    first.persistence.persistNow();
+    const earlier = e.hash.value;
+    first.editor.set(INSPECTORS, 7);
+    first.persistence.persistNow();
+    const own = { value: false };
+    const ws = new Workspace({ ...e, location: { getHash: () => e.hash.value, setHash: (h) => (e.hash.value = h), ownEntry: () => own.value } });
+    expect(ws.editor.get(INSPECTORS)).toBe(7);
+    own.value = true;
+    e.hash.value = earlier;
+    ws.persistence.onHashChange();
+    expect(ws.editor.get(INSPECTORS)).toBe(tiny().interventions.labourInspection.inspectorsPer10kWorkers);
+    expect(ws.notices.list.some((n) => n.code === 'link-loaded')).toBe(false);
+    expect(ws.sim.status).toBe('running');
+  });
+
   it('a slider drag is one entry; a preset is another', () => {
     const h = browserHistory();
     let t = 0;
@@ -266,15 +284,30 @@ describe('Browser history (issue 10, point 10)', () => {
     ws.editor.set(INSPECTORS, 7);
     // Saved on leaving the page; the address still shows the state before the edit.
     ws.persistence.persistNow();
-    const reloaded = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, reloaded: () => true } });
+    const reloaded = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, navigation: () => 'reload' as const } });
     expect(reloaded.editor.get(INSPECTORS)).toBe(7);
     // A reload at another address (a link pasted into the address bar) opens that link.
     const pasted = encodeShareHash({ ...tiny('Pasted'), seed: 8 }, 1);
-    const other = new Workspace({ ...e, location: { getHash: () => pasted, setHash: () => {}, reloaded: () => true } });
+    const other = new Workspace({ ...e, location: { getHash: () => pasted, setHash: () => {}, navigation: () => 'reload' as const } });
     expect(other.editor.scenario.name).toBe('Pasted');
     // Opened from that address as a link (not a reload), the link wins.
-    const linked = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, reloaded: () => false } });
+    const linked = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, navigation: () => 'navigate' as const } });
     expect(linked.editor.get(INSPECTORS)).not.toBe(7);
+  });
+
+  it('Back into an entry of the page before a reload shows that state and computes its results, without a link notice', async () => {
+    const e = env();
+    const ws = new Workspace(e);
+    ws.persistence.persistNow();
+    const earlier = e.hash.value;
+    ws.editor.set(INSPECTORS, 7);
+    ws.persistence.persistNow();
+    const back = new Workspace({ ...e, location: { getHash: () => earlier, setHash: () => {}, navigation: () => 'back_forward' as const } });
+    expect(back.editor.get(INSPECTORS)).toBe(tiny().interventions.labourInspection.inspectorsPer10kWorkers);
+    expect(back.notices.list.some((n) => n.code === 'link-loaded')).toBe(false);
+    expect(back.sim.status).toBe('running');
+    await vi.waitFor(() => expect(back.sim.status).toBe('done'));
+    expect(back.stale).toBe(false);
   });
 
   it('a reload mid-run starts the run again; a stopped run stays stopped', async () => {

@@ -36,11 +36,15 @@ export interface LocationPort {
   /** Shows `hash` in the address bar: as a new history entry (`push`) or in place of the current one. */
   setHash(hash: string, mode?: 'push' | 'replace'): void;
   /**
-   * The page was reloaded: its address may lag the last change (the address
-   * is written a moment after it, and not while the page unloads), so the
-   * workspace saved on leaving wins over the hash.
+   * How the page was opened. `reload`: its address may lag the last change
+   * (the address is written a moment after it, and not while the page
+   * unloads), so the workspace saved on leaving wins over that address.
+   * `back_forward`: Back or Forward into an entry of an earlier page (before
+   * a reload): its state is shown like any move through history.
    */
-  reloaded?(): boolean;
+  navigation?(): 'reload' | 'back_forward' | 'navigate';
+  /** The history entry shown was written by the app (so Back or Forward led to it), not a link typed or pasted. */
+  ownEntry?(): boolean;
 }
 
 /** What the workspace does with results when the scenario on screen changes through history or a reload. */
@@ -88,8 +92,10 @@ export class Persistence {
 
   saved = $state.raw<readonly SavedScenario[]>([]);
   /**
-   * The restored workspace was mid-run when the page went away (a reload):
-   * the workspace starts that run again. Read once, after `restore`.
+   * The page opened on a state whose results are wanted at once: the
+   * workspace was mid-run when the page went away (a reload), or Back or
+   * Forward led into an entry of an earlier page. The workspace computes
+   * them (issue 10, point 10). Read once, after `restore`.
    */
   shouldResume = false;
 
@@ -188,9 +194,17 @@ export class Persistence {
   onHashChange(): void {
     const hash = this.#env.location?.getHash() ?? '';
     if (hash === this.#lastHash) return;
-    const entry = this.#entries.get(hash);
+    // An entry this page wrote, or one the app wrote before a reload (the page no longer knows its preset).
+    const entry = this.#entries.get(hash) ?? (this.#env.location?.ownEntry?.() ? this.#entryOf(hash) : undefined);
     if (entry) this.#travel(hash, entry);
     else this.#openLink(hash, true);
+  }
+
+  #entryOf(hash: string): EntryInfo | undefined {
+    const link = decodeShareLink(hash).scenario;
+    if (link.kind !== 'ok') return undefined;
+    const presetId = this.#env.presets.find((p) => scenarioHash(p.scenario) === scenarioHash(link.scenario))?.id ?? 'link';
+    return { presetId, reference: link.scenario };
   }
 
   /** Back or Forward to a state of this page's history: its scenario and runs (pins and view stay as they are). */
@@ -238,13 +252,28 @@ export class Persistence {
     }
     const restoredKey = editor.key;
     const hash = this.#env.location?.getHash() ?? '';
+    const how = this.#env.location?.navigation?.() ?? 'navigate';
     // The page's own address (a reload) is the workspace just restored: nothing to open.
-    const reload = ws.kind === 'ok' && hash === ws.state.address && (this.#env.location?.reloaded?.() ?? false);
-    if (hash !== '' && !reload && hash !== this.shareHash()) this.#openLink(hash, false);
-    // A reload mid-run starts the run again, unless a link replaced what was running.
-    this.shouldResume = running && editor.key === restoredKey;
+    const own = hash === this.shareHash() || (ws.kind === 'ok' && how === 'reload' && hash === ws.state.address);
+    let travelled = false;
+    if (hash !== '' && !own) {
+      travelled = how === 'back_forward' && ws.kind === 'ok' && this.#travelAtStart(hash);
+      if (!travelled) this.#openLink(hash, false);
+    }
+    // A reload mid-run starts the run again, unless a link replaced what was running; Back or Forward shows results.
+    this.shouldResume = (running && editor.key === restoredKey) || travelled;
     // The first history entry: the state the page opened with.
     this.#writeHash();
+  }
+
+  /** Back or Forward into an entry of an earlier page: its scenario and runs, no notice; false if it is not a readable state. */
+  #travelAtStart(hash: string): boolean {
+    const { editor, presets } = this.#env;
+    const link = decodeShareLink(hash).scenario;
+    if (link.kind !== 'ok') return false;
+    const presetId = presets.find((p) => scenarioHash(p.scenario) === scenarioHash(link.scenario))?.id ?? 'link';
+    editor.open(link.scenario, { presetId, runs: link.runs, record: false });
+    return true;
   }
 
   #openLink(hash: string, recordHistory: boolean): void {
