@@ -277,7 +277,10 @@ describe('comparisons that travel, and browser history', () => {
 
   it('returning to Compare after a reload shows the pins computing, never a blank panel', async () => {
     const { page } = app;
-    await openView(page, 'compare');
+    await page.click(tid('view-compare'));
+    // A look at the panel while the pins compute (for people; the counts below are the test).
+    const progress = await page.waitForSelector(tid('compare-progress'), { timeout: 60_000 }).catch(() => null);
+    if (progress) await page.locator(tid('compare-view')).screenshot({ path: `${SCREENSHOTS}/travel-compare-computing.png` }).catch(() => {});
     await tableOfTwo(page);
     const seen = await watched(page);
     expect(seen.blank).toBe(0);
