@@ -8,7 +8,7 @@ import { COMPARE_ROWS, OUTCOME_COLUMNS } from '../../src/ui/workspace/compare.ts
 import { decodeShareLink, encodeShareHash } from '../../src/ui/workspace/share.ts';
 import { baseUrl, launchChromium, screenshot } from './browser.ts';
 import { SCREENSHOTS } from './paths.ts';
-import { openView, runToEnd, setNumberLever, setSpeed, shareLink, tid, waitForStatus } from './driver.ts';
+import { openView, runToEnd, setNumberLever, setSpeed, shareLink, tid, uploadScenario, waitForStatus } from './driver.ts';
 
 /**
  * Comparisons that travel and browser history (issue 10, points 3 and 10), in
@@ -298,6 +298,21 @@ describe('comparisons that travel, and browser history', () => {
     expect(await page.inputValue(tid(`lever-${INSPECTORS}`))).toBe('4');
     expect(await page.getAttribute(tid('view-compare'), 'aria-selected')).toBe('true');
     expect(await page.$$(tid('pin-0'))).toHaveLength(0);
+    expect(other.errors).toEqual([]);
+    await other.close();
+  });
+
+  it('a comparison file (File menu) opens elsewhere with its pins and view', async () => {
+    const { page } = app;
+    await page.click(tid('file-menu'));
+    const text = (await download(page, 'download-comparison')).toString('utf8');
+    expect(JSON.parse(text)).toMatchObject({ comparison: 1, view: 'compare' });
+    const other = await open(browser, '');
+    await uploadScenario(other.page, 'workshop-comparison.json', text);
+    await other.page.waitForSelector(tid('compare-view'));
+    await tableOfTwo(other.page);
+    await other.page.waitForSelector(`${tid('compare-view')}[data-pending="0"]`);
+    expect(await figures(other.page)).toEqual(before);
     expect(other.errors).toEqual([]);
     await other.close();
   });

@@ -394,7 +394,7 @@ export const en = {
   'msg.link.pinsDamaged': 'The pinned packages in this link are damaged and could not be read (perhaps the link was cut off). The scenario was opened without them; your pins are unchanged.',
   'msg.link.pinsDropped': '{n} pinned packages in this link could not be read and were left out.',
   'compare.computing': 'Computing the pinned packages: {done} of {total} ready…',
-  'compare.pinComputing': 'computing… {pct}',
+  'compare.pinComputing': 'computing run {run} of {runs}… {pct}',
   'compare.pinWaiting': 'waiting',
   'compare.pinFailed': 'could not be computed',
   'compare.pinProgress': 'Progress of {name}',
