@@ -27,8 +27,17 @@ const ws = new Workspace({
   storage: localStore(),
   location: {
     getHash: () => window.location.hash,
-    setHash: (hash) => {
-      if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
+    // A new scenario state is a history entry of its own: Back and Forward stay in the app (issue 10, point 10).
+    setHash: (hash, mode) => {
+      if (window.location.hash === hash) return;
+      // Marked as the app's own: Back or Forward into it (even after a reload) is a move through history, not a link.
+      if (mode === 'push') history.pushState({ dsw: true }, '', hash);
+      else history.replaceState({ dsw: true }, '', hash);
+    },
+    ownEntry: () => (history.state as { dsw?: boolean } | null)?.dsw === true,
+    navigation: () => {
+      const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+      return type === 'reload' || type === 'back_forward' ? type : 'navigate';
     },
   },
   frame: (cb) => requestAnimationFrame(cb),

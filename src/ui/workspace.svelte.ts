@@ -8,12 +8,14 @@ import { failureText } from './workspace/failure.ts';
 import { ScenarioFiles } from './workspace/files.svelte.ts';
 import { notice, Notices } from './workspace/notices.svelte.ts';
 import type { Grouping, KeyValueStore } from './workspace/persist.ts';
-import { Persistence } from './workspace/persistence.svelte.ts';
+import { RecentRuns } from './workspace/history.ts';
 import { LIVE_COST_MULTIPLE, LIVE_MS, liveFits } from './workspace/live.ts';
-import { Pins } from './workspace/pins.svelte.ts';
+import { Persistence, type LocationPort } from './workspace/persistence.svelte.ts';
+import { isReady, Pins, type Results } from './workspace/pins.svelte.ts';
 import { Playback } from './workspace/playback.svelte.ts';
 import { BASELINE_ID, baselineFor, type Preset } from './workspace/presets.ts';
-import { Simulation } from './workspace/simulation.svelte.ts';
+import type { View } from './workspace/share.ts';
+import { Simulation, type RunState } from './workspace/simulation.svelte.ts';
 
 /**
  * The app's state (STYLE.md 7), composed of rooms of one concept each under
@@ -24,7 +26,7 @@ import { Simulation } from './workspace/simulation.svelte.ts';
  * opening a preset or a pin, and which view is shown.
  */
 
-export type View = 'charts' | 'flows' | 'compare';
+export type { View };
 
 /**
  * What a press of the one Run/Pause button does, and so what it says
@@ -38,8 +40,8 @@ export interface WorkspaceEnv {
   readonly presets: readonly Preset[];
   readonly createRunner: () => SimRunner;
   readonly storage: KeyValueStore | null;
-  /** Reads and writes the location hash (share links); absent in tests. */
-  readonly location?: { getHash(): string; setHash(hash: string): void };
+  /** Reads and writes the location hash (share links, browser history); absent in tests. */
+  readonly location?: LocationPort;
   readonly now?: () => number;
   /** Largest run allowed (default: BROWSER_LIMITS). */
   readonly limits?: Limits;
@@ -72,12 +74,25 @@ export class Workspace {
   readonly persistence: Persistence;
 
   grouping = $state<Grouping>('level');
-  view = $state<View>('charts');
+  #view = $state<View>('charts');
+  /** Finished results of the last few scenarios, by run key: Back and Forward show them at once. */
+  readonly #recent = new RecentRuns<Results>(6);
   /** Live mode: rerun as the scenario changes (saved with the workspace). */
   live = $state(true);
   #liveTimer: ReturnType<typeof setTimeout> | null = null;
   /** The user stopped the run of this key: Live leaves it stopped until the scenario changes. */
   #stoppedKey: string | null = null;
+
+  /** The view shown; saved with the workspace and carried by links. */
+  get view(): View {
+    return this.#view;
+  }
+
+  set view(v: View) {
+    if (v === this.#view) return;
+    this.#view = v;
+    this.persistence?.schedule();
+  }
 
   constructor(env: WorkspaceEnv) {
     this.#env = env;
@@ -88,7 +103,16 @@ export class Workspace {
       this.#scenarioChanged();
     };
     this.editor = new ScenarioEditor({ initial: this.baselinePreset, now, onChange, onDraftsChange: () => this.#scenarioChanged() });
-    this.files = new ScenarioFiles(this.editor, this.notices);
+    this.files = new ScenarioFiles(this.editor, this.notices, {
+      pins: () => this.pins.specs,
+      runs: () => this.editor.runs,
+      view: () => this.view,
+      open: (pins, view) => {
+        this.pins.restore(pins);
+        if (view) this.view = view;
+        this.persistence.schedule();
+      },
+    });
     this.sim = new Simulation({ createRunner: env.createRunner, now, frame: env.frame, publishFrame: env.publishFrame });
     this.playback = new Playback({
       track: () => {
@@ -104,6 +128,7 @@ export class Workspace {
       shown: () => ({ run: this.sim.current, baseline: this.sim.baseline, stale: this.stale }),
       baselinePreset: () => this.baselinePreset,
       onChange,
+      cached: (key) => this.#recent.get(key),
     });
     this.persistence = new Persistence({
       storage: env.storage,
@@ -114,9 +139,14 @@ export class Workspace {
       playback: this.playback,
       pins: this.pins,
       layout: this,
+      running: () => this.sim.status === 'running',
+      results: { remember: () => this.#remember(), show: () => this.showResults() },
     });
     this.persistence.restore();
-    // A chart on load (issue 10, point 11): the restored or linked scenario runs as the page opens.
+    // A reload mid-run, or Back into an entry from before a reload (issue 10, point 10): results are
+    // computed, Live or not. Otherwise a chart on load (issue 10, point 11): the restored or linked
+    // scenario runs as the page opens (Live skips a run already in progress for the same key).
+    if (this.persistence.shouldResume) void this.run();
     if (env.autoRun && this.live) this.#scheduleLive(0);
   }
 
@@ -215,12 +245,46 @@ export class Workspace {
     this.editor.open(scenario, { presetId: id });
   }
 
-  /** Loads a pinned scenario back into the levers. */
+  /** Loads a pinned scenario back into the levers, with its results (the pin holds its run; issue 10, point 3). */
   openPin(id: string): void {
     const p = this.pins.list.find((x) => x.id === id);
     if (!p) return;
+    this.#remember();
     this.editor.open(p.scenario, { presetId: 'file', runs: p.runs });
     this.view = 'charts';
+    this.showResults();
+  }
+
+  /** Keeps the finished results on screen (by run key) for Back, Forward and pins. */
+  #remember(): void {
+    const { current, baseline } = this.sim;
+    if (current?.done && !current.error && baseline?.done && !baseline.error) this.#recent.put(current.key, { run: current, baseline });
+  }
+
+  /**
+   * Shows finished results for what the levers show: those on screen, a
+   * pin's, or recent ones with the same run key (runs are deterministic);
+   * otherwise computes them.
+   */
+  showResults(): void {
+    const key = this.editor.key;
+    if (this.sim.finished(key)) return;
+    const pin = this.pins.list.find((p) => isReady(p) && p.run!.key === key);
+    const known = pin ? { run: pin.run!, baseline: pin.baseline! } : this.#recent.get(key);
+    if (known) this.#show(known.run, known.baseline);
+    else void this.run();
+  }
+
+  /** Puts finished results on screen as if just run: the whole run shown, nothing computing. */
+  #show(run: RunState, baseline: RunState): void {
+    this.sim.stop();
+    this.playback.pause();
+    this.sim.current = run;
+    this.sim.baseline = baseline;
+    this.sim.status = 'done';
+    const total = run.scenario.weeks * run.runs * (baseline === run ? 1 : 2);
+    this.sim.progress = { done: total, total };
+    this.playback.cursor = run.progressive.weeks;
   }
 
   /**
@@ -254,10 +318,13 @@ export class Workspace {
         playback.halt();
         playback.cursor = options.cursor ?? 0;
         if (autoplay) playback.play({ follow });
+        // Saved as running (and on leaving the page): a reload mid-run starts it again.
+        this.persistence.schedule();
       },
       published: (s) => playback.follow(s.source.knownWeeks),
     });
     if (outcome.kind === 'cancelled') return;
+    this.persistence.schedule();
     playback.settle();
     if (outcome.kind === 'done' && (playback.speed === 'instant' || follow) && autoplay) playback.cursor = this.weeks;
     if (outcome.kind === 'failed') {

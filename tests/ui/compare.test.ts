@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, END_WEEKS, relativeChange, replicateStats, statOf, varianceNotes } from '../../src/ui/workspace/compare.ts';
+import { defaultScenario } from '../../src/scenario/load.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import {
+  COMPARE_ROWS, compareCells, comparisonCsv, comparisonTable, END_WEEKS, OUTCOME_COLUMNS, PACKAGE_COLUMNS, relativeChange, replicateStats, statOf, varianceNotes,
+  type ComparedPackage,
+} from '../../src/ui/workspace/compare.ts';
 import type { MetricSource } from '../../src/ui/workspace/source.ts';
 
 const constant = (v: number, weeks = 20): MetricSource => replicated([new Array<number>(weeks).fill(v)]);
@@ -118,5 +123,63 @@ describe('varianceNotes', () => {
     expect(varianceNotes([5, 5])).toEqual({ legend: true, singleRunHint: false });
     expect(varianceNotes([1])).toEqual({ legend: false, singleRunHint: true });
     expect(varianceNotes([1, 5])).toEqual({ legend: true, singleRunHint: true });
+  });
+});
+
+describe('comparison export (issue 10, point 3)', () => {
+  const base = defaultScenario();
+  const withLevers = (name: string, inspectors: number, consumers?: number): Scenario => {
+    const s = structuredClone(base);
+    s.name = name;
+    s.interventions.labourInspection.inspectorsPer10kWorkers = inspectors;
+    if (consumers !== undefined) s.interventions.awareness.consumers = consumers;
+    return s;
+  };
+  const pkg = (scenario: Scenario, levels: number[], baseLevels: number[]): ComparedPackage => ({
+    name: scenario.name,
+    scenario,
+    baselineScenario: base,
+    runs: levels.length,
+    run: flatRuns(levels),
+    baseline: flatRuns(baseLevels),
+  });
+
+  it('one row per package and outcome, the levers that differ from the baseline in columns, outcomes with intervals', () => {
+    const a = pkg(withLevers('Inspection, "doubled"', 2), [8, 9, 10, 11, 12], [10, 11, 12, 13, 14]);
+    const b = pkg(withLevers('Awareness', base.interventions.labourInspection.inspectorsPer10kWorkers, 0.05), [10, 10, 10, 10, 10], [10, 10, 10, 10, 10]);
+    const t = comparisonTable([a, b]);
+    expect(t.header).toEqual([...PACKAGE_COLUMNS, 'interventions.labourInspection.inspectorsPer10kWorkers', 'interventions.awareness.consumers', ...OUTCOME_COLUMNS]);
+    expect(t.rows).toHaveLength(2 * COMPARE_ROWS.length);
+    const col = (name: string) => t.header.indexOf(name);
+    const first = t.rows[0];
+    expect(first.slice(0, 5)).toEqual(['1', 'Inspection, "doubled"', String(base.seed), '5', String(base.weeks)]);
+    expect(first[col('interventions.labourInspection.inspectorsPer10kWorkers')]).toBe('2');
+    expect(first[col('measure')]).toBe(COMPARE_ROWS[0].metric);
+    expect(Number(first[col('value')])).toBe(10);
+    expect(Number(first[col('baseline')])).toBe(12);
+    // 5th/95th percentiles of the five runs (type 7): 8.2 and 11.8.
+    expect(Number(first[col('value_p05')])).toBeCloseTo(8.2);
+    expect(Number(first[col('value_p95')])).toBeCloseTo(11.8);
+    // Every run is 2 below its pair: a clear change of -2/12, with a zero-width interval.
+    expect(Number(first[col('change')])).toBeCloseTo(-2 / 12);
+    expect(Number(first[col('change_lo')])).toBeCloseTo(-2 / 12);
+    expect(first[col('effect')]).toBe('clear');
+    const second = t.rows[COMPARE_ROWS.length];
+    expect(second[0]).toBe('2');
+    expect(second[col('interventions.awareness.consumers')]).toBe('0.05');
+    expect(second[col('effect')]).toBe('same');
+    // Each package x measure once.
+    expect(new Set(t.rows.map((r) => `${r[0]}/${r[col('measure')]}`)).size).toBe(t.rows.length);
+  });
+
+  it('writes CSV that quotes names with commas and quotes, and leaves unknown numbers empty', () => {
+    const one = pkg(withLevers('Inspection, "doubled"', 2), [10], [12]);
+    const csv = comparisonCsv([one]);
+    const lines = csv.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + COMPARE_ROWS.length);
+    expect(lines[1]).toContain('"Inspection, ""doubled"""');
+    // A single run has no interval: empty cells, not NaN.
+    expect(csv).not.toMatch(/NaN/);
+    expect(lines[1].split(',').at(-1)).toBe('single');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRedo, canUndo, emptyHistory, HISTORY_LIMIT, MERGE_MS, record, redo, undo } from '../../src/ui/workspace/history.ts';
+import { canRedo, canUndo, emptyHistory, entryMode, HISTORY_LIMIT, MERGE_MS, RecentRuns, record, redo, undo } from '../../src/ui/workspace/history.ts';
 
 describe('history', () => {
   it('undoes and redoes in order', () => {
@@ -63,5 +63,32 @@ describe('history', () => {
   it('returns null when there is nothing to do', () => {
     expect(undo(emptyHistory<number>(), 0)).toBeNull();
     expect(redo(emptyHistory<number>(), 0)).toBeNull();
+  });
+});
+
+describe('browser history entries', () => {
+  const a = { hash: '#a', step: 'x', runs: 5 };
+  it('push a new undo step, replace a merged one, leave an unchanged hash', () => {
+    expect(entryMode(null, a)).toBe('replace');
+    expect(entryMode(a, { ...a })).toBe('none');
+    expect(entryMode(a, { hash: '#b', step: 'y', runs: 5 })).toBe('push');
+    // The same step (a slider drag merged into one undo step): the entry is updated in place.
+    expect(entryMode(a, { hash: '#b', step: 'x', runs: 5 })).toBe('replace');
+    // Runs are not in the undo history; a change of runs is a step of its own.
+    expect(entryMode(a, { hash: '#b', step: 'x', runs: 8 })).toBe('push');
+  });
+});
+
+describe('RecentRuns', () => {
+  it('keeps the newest few by key, a read counting as use', () => {
+    const r = new RecentRuns<number>(2);
+    r.put('a', 1);
+    r.put('b', 2);
+    expect(r.get('a')).toBe(1);
+    r.put('c', 3);
+    expect(r.get('b')).toBeUndefined();
+    expect([r.get('a'), r.get('c'), r.size]).toEqual([1, 3, 2]);
+    r.put('a', 4);
+    expect(r.get('a')).toBe(4);
   });
 });

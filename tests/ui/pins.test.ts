@@ -62,3 +62,36 @@ describe('Pins', () => {
     expect(notices.list.some((n) => n.code === 'run-failed' && n.text.includes('worker died'))).toBe(true);
   });
 });
+
+describe('Pins that travel', () => {
+  it('report each pin computing, one after another, with its share done', async () => {
+    const { pins: p } = pins();
+    p.restore([{ id: 'a', scenario: tiny('A'), runs: 2 }, { id: 'b', scenario: tiny('B'), runs: 1 }]);
+    expect(p.pending.map((x) => x.id)).toEqual(['a', 'b']);
+    const seen: string[] = [];
+    const job = p.compute();
+    // The first pin computes while the second waits.
+    seen.push(Object.keys(p.progress).join(','));
+    await job;
+    expect(seen).toEqual(['a']);
+    expect(p.progress).toEqual({ a: 1, b: 1 });
+    expect(p.pending).toEqual([]);
+  });
+
+  it('a pin equal to one already pinned keeps its results; a new list replaces the one computing', async () => {
+    const { pins: p } = pins();
+    p.restore([{ id: 'a', scenario: tiny('A'), runs: 1 }]);
+    await p.compute();
+    const run = p.list[0].run;
+    p.restore([{ scenario: tiny('A'), runs: 1 }, { scenario: { ...tiny('C'), seed: 3 }, runs: 1 }]);
+    expect(p.list[0].run).toBe(run);
+    expect(p.list[1].run).toBeNull();
+    expect(p.list.map((x) => x.colour)).toEqual([colourAt(0), colourAt(1)]);
+
+    const job = p.compute();
+    p.restore([{ scenario: { ...tiny('D'), seed: 4 }, runs: 1 }]);
+    await job;
+    expect(p.list.map((x) => x.name)).toEqual(['D']);
+    expect(p.list[0].run?.done).toBe(true);
+  });
+});

@@ -58,7 +58,7 @@ export const en = {
   'bar.assumptions': 'Assumptions',
   'bar.more': 'File',
   'bar.share': 'Copy link',
-  'bar.shareCopied': 'Link copied. Opening it restores this exact scenario and seed.',
+  'bar.shareCopied': 'Link copied. Opening it restores this exact scenario and seed, the pinned packages and the view.',
   'bar.shareFailed': 'Could not copy automatically; the link is in the address bar.',
   'bar.download': 'Download scenario (JSON)',
   'bar.upload': 'Open scenario file…',
@@ -421,6 +421,27 @@ export const en = {
   'chart.empty.live': 'Computing this scenario…',
   'chart.demand.yLabelOwn': "Index (this run's average = 100 until the baseline is computed)",
   'chart.empty.off': 'Live is off: press Run to simulate this scenario.',
+
+  // Comparisons that travel, browser history (issue 10, points 3 and 10)
+  'msg.link.loadedPins': 'Scenario "{name}" opened from the link (seed {seed}), with {n} pinned packages to compare.',
+  'msg.link.loadedPinsReplaced': 'Scenario "{name}" opened from the link (seed {seed}); its {n} pinned packages replace the {before} pinned before.',
+  'msg.link.pinsDamaged': 'The pinned packages in this link are damaged and could not be read (perhaps the link was cut off). The scenario was opened without them; your pins are unchanged.',
+  'msg.link.pinsDropped': '{n} pinned packages in this link could not be read and were left out.',
+  'compare.computing': 'Computing the pinned packages: {done} of {total} ready…',
+  'compare.pinComputing': 'computing run {run} of {runs}… {pct}',
+  'compare.pinWaiting': 'waiting',
+  'compare.pinFailed': 'could not be computed',
+  'compare.pinProgress': 'Progress of {name}',
+  'compare.export': 'Export',
+  'compare.exportCsv': 'Table (CSV)',
+  'compare.exportSvg': 'Image (SVG)',
+  'compare.exportPng': 'Image (PNG)',
+  'compare.exportCsvHelp': 'Every package, the levers it changes from the baseline and each outcome with its 90% intervals, one row per package and outcome',
+  'compare.exportImageHelp': 'The table and the charts of this comparison as one image',
+  'compare.imageSubtitle': 'Seed {seeds}; each package against the baseline run with the same assumptions and seed.',
+  'bar.downloadWorkspace': 'Download comparison (JSON)',
+  'bar.downloadWorkspaceHelp': 'The scenario, the pinned packages and the view, in one file; open it with "Open scenario file…"',
+  'msg.upload.loadedWorkspace': 'Opened "{name}" with {n} pinned packages to compare.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,10 @@
-import type { Metric } from '../../sim/metrics.ts';
+import { csvFormatRows } from 'd3';
+import { getAtPath } from '../../scenario/path.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { METRIC_INFO, type Metric } from '../../sim/metrics.ts';
 import { pairedDifference } from '../../sim/paired.ts';
-import { finiteMean } from '../../sim/stats.ts';
+import { finiteMean, quantile } from '../../sim/stats.ts';
+import { changedPaths } from './describe.ts';
 import type { MetricSource } from './source.ts';
 
 /**
@@ -92,4 +96,90 @@ export function compareCells(run: MetricSource, baseline: MetricSource, rows: re
 /** What the table says about chance: a legend for "no clear effect", a hint to use more runs, or both. */
 export function varianceNotes(runsPerPin: readonly number[]): { readonly legend: boolean; readonly singleRunHint: boolean } {
   return { legend: runsPerPin.some((r) => r > 1), singleRunHint: runsPerPin.some((r) => r <= 1) };
+}
+
+/** `same`: every run equals its baseline run; `clear`/`none`: the paired interval excludes/includes 0; `single`: unknown. */
+export type Effect = 'clear' | 'none' | 'same' | 'single';
+
+export function effectOf(cell: CompareCell): Effect {
+  if (cell.change === 0 && cell.changeLo === 0 && cell.changeHi === 0) return 'same';
+  return cell.resolved === null ? 'single' : cell.resolved ? 'clear' : 'none';
+}
+
+/** 5th and 95th percentiles of the row's statistic over the replicates (the charts' 90% band); NaN with fewer than 2 runs. */
+export function statInterval(source: MetricSource, row: CompareRow): readonly [number, number] {
+  const stats = replicateStats(source, row).filter(Number.isFinite).sort((a, b) => a - b);
+  if (stats.length < 2) return [Number.NaN, Number.NaN];
+  return [quantile(stats, 0.05), quantile(stats, 0.95)];
+}
+
+/** A pinned package as the comparison export reads it. */
+export interface ComparedPackage {
+  readonly name: string;
+  readonly scenario: Scenario;
+  /** The baseline it is compared with: its assumptions and seed, the baseline preset's measures. */
+  readonly baselineScenario: Scenario;
+  readonly runs: number;
+  readonly run: MetricSource;
+  readonly baseline: MetricSource;
+}
+
+/** Columns before the levers: which package. */
+export const PACKAGE_COLUMNS = ['package', 'name', 'seed', 'runs', 'weeks'] as const;
+/** Columns after the levers: one outcome of the package, with its intervals. */
+export const OUTCOME_COLUMNS = [
+  'measure', 'statistic', 'unit',
+  'value', 'value_p05', 'value_p95',
+  'baseline', 'baseline_p05', 'baseline_p95',
+  'change', 'change_lo', 'change_hi', 'effect',
+] as const;
+
+/** The levers a package changes from its baseline: every path that differs in any package, in the order first met. */
+export function leverPaths(packages: readonly ComparedPackage[]): string[] {
+  const paths: string[] = [];
+  for (const p of packages) for (const path of changedPaths(p.scenario, p.baselineScenario)) if (!paths.includes(path)) paths.push(path);
+  return paths;
+}
+
+const num = (v: number) => (Number.isFinite(v) ? String(v) : '');
+function leverText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * The comparison as a tidy table (issue 10, point 3): one row per package and
+ * outcome; the package's levers (each field that differs from the baseline in
+ * any package, with this package's value) in columns of their own; each
+ * outcome with its 90% interval over the runs, its baseline's, and the change
+ * with its paired 90% interval (the numbers of the Compare table).
+ */
+export function comparisonTable(packages: readonly ComparedPackage[], rows: readonly CompareRow[] = COMPARE_ROWS): { header: string[]; rows: string[][] } {
+  const levers = leverPaths(packages);
+  const out: string[][] = [];
+  packages.forEach((p, i) => {
+    const cells = compareCells(p.run, p.baseline, rows);
+    const head = [String(i + 1), p.name, String(p.scenario.seed), String(p.runs), String(p.scenario.weeks)];
+    const leverValues = levers.map((path) => leverText(getAtPath(p.scenario, path.split('.'))));
+    rows.forEach((row, r) => {
+      const c = cells[r];
+      const info = METRIC_INFO[row.metric];
+      const [lo, hi] = statInterval(p.run, row);
+      const [blo, bhi] = statInterval(p.baseline, row);
+      out.push([
+        ...head, ...leverValues,
+        row.metric, row.stat === 'mean' ? 'mean per week' : `mean of last ${END_WEEKS} weeks`, info.per ? `${info.unit} per ${info.per}` : info.unit,
+        num(c.value), num(lo), num(hi),
+        num(c.baseline), num(blo), num(bhi),
+        num(c.change), num(c.changeLo), num(c.changeHi), effectOf(c),
+      ]);
+    });
+  });
+  return { header: [...PACKAGE_COLUMNS, ...levers, ...OUTCOME_COLUMNS], rows: out };
+}
+
+/** The comparison table as CSV (RFC 4180 quoting by d3-dsv), with a final newline. */
+export function comparisonCsv(packages: readonly ComparedPackage[]): string {
+  const t = comparisonTable(packages);
+  return `${csvFormatRows([t.header, ...t.rows])}\n`;
 }

@@ -55,3 +55,59 @@ export function redo<T>(h: History<T>, current: T): { value: T; history: History
     history: { past: [...h.past, current].slice(-HISTORY_LIMIT), future, lastKey: null, lastAt: -Infinity },
   };
 }
+
+/**
+ * Browser history (issue 10, point 10): Back and Forward move between
+ * scenario states inside the app. An entry is a scenario state as its share
+ * hash, with the undo step it belongs to: a change that makes a new undo step
+ * (a committed edit, a preset, a file) pushes an entry; a change merged into
+ * the last step (a slider drag, typing in one box) replaces it, so a drag is
+ * one entry.
+ */
+export interface EntryMark {
+  readonly hash: string;
+  /** The newest undo snapshot (`past` top): a new one means a new step. */
+  readonly step: unknown;
+  /** Runs are not in the undo history; changing them is a step of its own. */
+  readonly runs: number;
+}
+
+export type EntryMode = 'push' | 'replace' | 'none';
+
+export function entryMode(last: EntryMark | null, next: EntryMark): EntryMode {
+  if (last === null) return 'replace';
+  if (next.hash === last.hash) return 'none';
+  return next.step !== last.step || next.runs !== last.runs ? 'push' : 'replace';
+}
+
+/**
+ * The last few finished results by run key, newest last, so that Back and
+ * Forward show results at once (runs are deterministic: a key names its results).
+ */
+export class RecentRuns<T> {
+  readonly #limit: number;
+  readonly #map = new Map<string, T>();
+
+  constructor(limit = 6) {
+    this.#limit = limit;
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+
+  get(key: string): T | undefined {
+    const v = this.#map.get(key);
+    if (v !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, v);
+    }
+    return v;
+  }
+
+  put(key: string, value: T): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    while (this.#map.size > this.#limit) this.#map.delete(this.#map.keys().next().value as string);
+  }
+}

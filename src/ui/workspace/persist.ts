@@ -1,6 +1,8 @@
 import { toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { clampRuns } from './share.ts';
+import { clampRuns, isView, MAX_HASH_CHARS, MAX_PINS, minimalOf, type View } from './share.ts';
+
+export { MAX_PINS };
 
 /**
  * What survives a reload (issue 4): the workspace (current scenario, preset,
@@ -36,6 +38,19 @@ export interface WorkspaceState {
   /** Live mode (rerun as levers change); absent in workspaces saved before it: on. */
   readonly live?: boolean;
   readonly pins: readonly PinSpec[];
+  /** The view shown (charts, flows, compare); absent in workspaces saved before it was kept. */
+  readonly view?: View;
+  /**
+   * A run was in progress when this was written (issue 10, point 10): a
+   * reload mid-run starts it again rather than dropping it.
+   */
+  readonly running?: boolean;
+  /**
+   * The address (hash) the page showed when this was written: a reload may
+   * come before the address catches up with the last change, and that
+   * address is then the page's own, not a link to open.
+   */
+  readonly address?: string;
 }
 
 export interface SavedScenario {
@@ -44,19 +59,20 @@ export interface SavedScenario {
   readonly scenario: Scenario;
 }
 
-export const MAX_PINS = 4;
-
 export function serialiseWorkspace(state: WorkspaceState): string {
   return JSON.stringify({
     v: 1,
-    scenario: toMinimalInput(state.scenario),
-    reference: state.reference ? toMinimalInput(state.reference) : undefined,
+    scenario: minimalOf(state.scenario),
+    reference: state.reference ? minimalOf(state.reference) : undefined,
     presetId: state.presetId,
     runs: state.runs,
     speed: state.speed,
     grouping: state.grouping,
     live: state.live,
-    pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: toMinimalInput(p.scenario) })),
+    pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: minimalOf(p.scenario) })),
+    view: state.view,
+    running: state.running || undefined,
+    address: state.address || undefined,
   });
 }
 
@@ -104,6 +120,9 @@ export function restoreWorkspace(text: string | null): RestoreResult {
       grouping: oneOf(raw.grouping, GROUPINGS, 'level'),
       live: typeof raw.live === 'boolean' ? raw.live : undefined,
       pins,
+      ...(isView(raw.view) ? { view: raw.view } : {}),
+      ...(raw.running === true ? { running: true } : {}),
+      ...(typeof raw.address === 'string' && raw.address.length <= MAX_HASH_CHARS ? { address: raw.address } : {}),
     },
   };
 }
