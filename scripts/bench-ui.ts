@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --root DIR --rounds N]` — how fast a lever change
+ * `npm run bench:ui [-- --root DIR --rounds N --cores N]` — how fast a lever change
  * answers in the app (issue 10, "instant answers"), printed: builds the app,
  * serves it with `vite preview`, and in Debian's Chromium, at the default
  * world and the app's default number of runs, measures from the moment a
@@ -10,17 +10,20 @@
  * post-burn-in states the workers keep (src/sim/settled.ts). Playback at
  * instant speed, so the figures are the computation's, not the animation's.
  * `--root` measures another checkout of the app the same way (a before/after
- * comparison). A benchmark: nothing asserts these timings.
+ * comparison); `--cores N` tells the page N cores (navigator.hardwareConcurrency),
+ * from which the app sizes its worker pool. A benchmark: nothing asserts
+ * these timings.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { openBuiltApp } from './built-app.ts';
 
-const { values: args } = parseArgs({ options: { root: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({ options: { root: { type: 'string' }, rounds: { type: 'string', default: '3' }, cores: { type: 'string' } } });
 const ROOT = args.root ?? fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = 'test-artifacts/dist-bench-ui';
 const ROUNDS = Math.max(1, Number(args.rounds) || 3);
+const CORES = args.cores ? Math.max(1, Math.floor(Number(args.cores)) || 1) : undefined;
 const LEVER = 'interventions.awareness.consumers';
 const tid = (id: string) => `[data-testid="${id}"]`;
 
@@ -82,6 +85,8 @@ async function freshPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   // tsx keeps function names with a helper `__name` that the page does not have (watch's `tick`).
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  // --cores N: the page is told N cores, so the app sizes its worker pool for N (an experiment, not the machine).
+  if (CORES) await context.addInitScript({ content: `Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${CORES} });` });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector(tid('run-button'));
@@ -116,7 +121,7 @@ try {
     await next.context().close();
     console.log(`round ${r + 1}: cold ${fmt(cold.at(-1)!)}; warm ${fmt(warm.at(-1)!)}; warm again ${fmt(again.at(-1)!)}`);
   }
-  console.log(`bench:ui (${ROOT}), default world, default runs, medians of ${ROUNDS} round(s):`);
+  console.log(`bench:ui (${ROOT}${CORES ? `, told ${CORES} cores` : ''}), default world, default runs, medians of ${ROUNDS} round(s):`);
   console.log(`  cold (fresh page, baseline alongside): ${fmt(summary(cold))}`);
   console.log(`  warm (after one default run):          ${fmt(summary(warm))}`);
   console.log(`  warm again (a second lever change):    ${fmt(summary(again))}`);
