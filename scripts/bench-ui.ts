@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --root DIR --rounds N --cores N]` — how fast a lever change
+ * `npm run bench:ui [-- --root DIR --against DIR --rounds N --cores N]` — how fast a lever change
  * answers in the app (issue 10, "instant answers"), printed: builds the app,
  * serves it with `vite preview`, and in Debian's Chromium, at the default
  * world and the app's default number of runs, measures from the moment a
@@ -9,19 +9,23 @@
  * alongside). Warm: after one run of the default scenario, whose settled
  * post-burn-in states the workers keep (src/sim/settled.ts). Playback at
  * instant speed, so the figures are the computation's, not the animation's.
- * `--root` measures another checkout of the app the same way (a before/after
- * comparison); `--cores N` tells the page N cores (navigator.hardwareConcurrency),
+ * `--root` measures another checkout of the app the same way; `--against DIR`
+ * measures a second checkout too, in turns with the first round by round, so
+ * that a before/after comparison meets the same load; `--cores N` tells the page N cores (navigator.hardwareConcurrency),
  * from which the app sizes its worker pool. A benchmark: nothing asserts
  * these timings.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { openBuiltApp } from './built-app.ts';
+import { openBuiltApp, type BuiltApp } from './built-app.ts';
 
-const { values: args } = parseArgs({ options: { root: { type: 'string' }, rounds: { type: 'string', default: '3' }, cores: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { root: { type: 'string' }, against: { type: 'string' }, rounds: { type: 'string', default: '3' }, cores: { type: 'string' } } });
 const ROOT = args.root ?? fileURLToPath(new URL('..', import.meta.url));
-const OUT_DIR = 'test-artifacts/dist-bench-ui';
+// Another checkout's build goes to a temporary folder: that checkout stays as it is.
+const OUT_DIR = args.root ? join(tmpdir(), `dist-bench-ui-${process.pid}`) : 'test-artifacts/dist-bench-ui';
 const ROUNDS = Math.max(1, Number(args.rounds) || 3);
 const CORES = args.cores ? Math.max(1, Math.floor(Number(args.cores)) || 1) : undefined;
 const LEVER = 'interventions.awareness.consumers';
@@ -101,30 +105,44 @@ const fmt = (t: Timing) => `first curve ${Math.round(t.curve)} ms, done ${Math.r
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const summary = (ts: Timing[]): Timing => ({ curve: median(ts.map((t) => t.curve)), done: median(ts.map((t) => t.done)), bands: median(ts.map((t) => t.bands)) });
 
-const app = await openBuiltApp(ROOT, OUT_DIR);
-const browser = app.browser;
+/** The apps measured: this checkout (or --root), and --against DIR's, taken in turns round by round so that both meet the same load. */
+interface Measured {
+  readonly name: string;
+  readonly app: BuiltApp;
+  readonly cold: Timing[];
+  readonly warm: Timing[];
+  readonly again: Timing[];
+}
+
+async function round(browser: Browser, m: Measured): Promise<void> {
+  const page = await freshPage(browser, m.app.url);
+  // Cold: the first run of a fresh page, with the lever changed.
+  m.cold.push(await measure(page, () => setLever(page, '0.03')));
+  await page.context().close();
+  const next = await freshPage(browser, m.app.url);
+  // Warm: the default scenario once, then the lever, then the lever again.
+  await measure(next, async () => {});
+  m.warm.push(await measure(next, () => setLever(next, '0.03')));
+  m.again.push(await measure(next, () => setLever(next, '0.05')));
+  await next.context().close();
+}
+
+const measured: Measured[] = [];
 try {
-  const url = app.url;
-  const cold: Timing[] = [];
-  const warm: Timing[] = [];
-  const again: Timing[] = [];
+  measured.push({ name: ROOT, app: await openBuiltApp(ROOT, OUT_DIR), cold: [], warm: [], again: [] });
+  if (args.against) measured.push({ name: args.against, app: await openBuiltApp(args.against, join(tmpdir(), `dist-bench-ui-against-${process.pid}`)), cold: [], warm: [], again: [] });
   for (let r = 0; r < ROUNDS; r++) {
-    const page = await freshPage(browser, url);
-    // Cold: the first run of a fresh page, with the lever changed.
-    cold.push(await measure(page, () => setLever(page, '0.03')));
-    await page.context().close();
-    const next = await freshPage(browser, url);
-    // Warm: the default scenario once, then the lever, then the lever again.
-    await measure(next, async () => {});
-    warm.push(await measure(next, () => setLever(next, '0.03')));
-    again.push(await measure(next, () => setLever(next, '0.05')));
-    await next.context().close();
-    console.log(`round ${r + 1}: cold ${fmt(cold.at(-1)!)}; warm ${fmt(warm.at(-1)!)}; warm again ${fmt(again.at(-1)!)}`);
+    for (const m of measured) {
+      await round(m.app.browser, m);
+      console.log(`round ${r + 1} (${m.name}): cold ${fmt(m.cold.at(-1)!)}; warm ${fmt(m.warm.at(-1)!)}; warm again ${fmt(m.again.at(-1)!)}`);
+    }
   }
-  console.log(`bench:ui (${ROOT}${CORES ? `, told ${CORES} cores` : ''}), default world, default runs, medians of ${ROUNDS} round(s):`);
-  console.log(`  cold (fresh page, baseline alongside): ${fmt(summary(cold))}`);
-  console.log(`  warm (after one default run):          ${fmt(summary(warm))}`);
-  console.log(`  warm again (a second lever change):    ${fmt(summary(again))}`);
+  for (const m of measured) {
+    console.log(`bench:ui (${m.name}${CORES ? `, told ${CORES} cores` : ''}), default world, default runs, medians of ${ROUNDS} round(s):`);
+    console.log(`  cold (fresh page, baseline alongside): ${fmt(summary(m.cold))}`);
+    console.log(`  warm (after one default run):          ${fmt(summary(m.warm))}`);
+    console.log(`  warm again (a second lever change):    ${fmt(summary(m.again))}`);
+  }
 } finally {
-  await app.close();
+  for (const m of measured) await m.app.close();
 }
