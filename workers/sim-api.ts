@@ -75,7 +75,8 @@ function recordingStore(): SettledStore & { made?: SettledState } {
     get: (key) => settled.get(key),
     put(state) {
       settled.put(state);
-      store.made = state;
+      // A state too large for the cache is kept by no worker: nothing to share.
+      if (settled.has(state.key)) store.made = state;
     },
   };
   return store;
@@ -120,7 +121,8 @@ export const simWorkerApi = {
   /**
    * Steps replicate `request.run` to the end, or until `sink` answers false.
    * Chunk boundaries depend on the clock (or request.chunkWeeks), the numbers
-   * do not. Waiting for `sink` gives back-pressure and lets the main thread's
+   * do not. Waiting for `sink`'s answer to a chunk before sending the next
+   * gives back-pressure (one chunk in flight) and lets the main thread's
    * messages through between chunks. A burn-in simulated here leaves its
    * settled state with `onSettled` before the first week. The callbacks are
    * released at the end (releaseCallback).
@@ -132,16 +134,22 @@ export const simWorkerApi = {
       await share(store.made, onSettled);
       let from = 0;
       let last = performance.now();
+      // The answer to the chunk sent last: the worker steps on while the main
+      // thread takes a chunk, and waits for that answer before sending the next.
+      let answer: Promise<void | boolean> | undefined;
       while (sim.week < sim.weeks) {
         sim.step();
         const due = request.chunkWeeks ? sim.week - from >= request.chunkWeeks : performance.now() - last >= FLUSH_MS || sim.week - from >= MAX_CHUNK_WEEKS;
         if (sim.week === sim.weeks || due) {
+          if (answer && (await answer) === false) return;
           const chunk = sliceChunk(sim.series, request.run, from, sim.week);
-          if ((await sink(Comlink.transfer(chunk, transferable(chunk)))) === false) return;
+          answer = Promise.resolve(sink(Comlink.transfer(chunk, transferable(chunk))));
           from = sim.week;
           last = performance.now();
         }
       }
+      // Resolves once the last chunk is taken.
+      await answer;
     } finally {
       releaseCallback(sink);
       releaseCallback(onSettled);
