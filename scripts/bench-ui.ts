@@ -92,6 +92,9 @@ async function freshPage(browser: Browser, url: string): Promise<Page> {
   // --cores N: the page is told N cores, so the app sizes its worker pool for N (an experiment, not the machine).
   if (CORES) await context.addInitScript({ content: `Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${CORES} });` });
   const page = await context.newPage();
+  // What goes wrong in the page is printed: a benchmark that waits for a run that failed says why.
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  page.on('console', (m) => void (m.type() === 'error' && console.error(`page console: ${m.text()}`)));
   await page.goto(url);
   await page.waitForSelector(tid('run-button'));
   await page.selectOption(tid('speed-select'), 'instant');
@@ -112,6 +115,8 @@ interface Measured {
   readonly cold: Timing[];
   readonly warm: Timing[];
   readonly again: Timing[];
+  /** Web workers the page had after its runs. */
+  readonly workers: number[];
 }
 
 async function round(browser: Browser, m: Measured): Promise<void> {
@@ -124,17 +129,18 @@ async function round(browser: Browser, m: Measured): Promise<void> {
   await measure(next, async () => {});
   m.warm.push(await measure(next, () => setLever(next, '0.03')));
   m.again.push(await measure(next, () => setLever(next, '0.05')));
+  m.workers.push(next.workers().length);
   await next.context().close();
 }
 
 const measured: Measured[] = [];
 try {
-  measured.push({ name: ROOT, app: await openBuiltApp(ROOT, OUT_DIR), cold: [], warm: [], again: [] });
-  if (args.against) measured.push({ name: args.against, app: await openBuiltApp(args.against, join(tmpdir(), `dist-bench-ui-against-${process.pid}`)), cold: [], warm: [], again: [] });
+  measured.push({ name: ROOT, app: await openBuiltApp(ROOT, OUT_DIR), cold: [], warm: [], again: [], workers: [] });
+  if (args.against) measured.push({ name: args.against, app: await openBuiltApp(args.against, join(tmpdir(), `dist-bench-ui-against-${process.pid}`)), cold: [], warm: [], again: [], workers: [] });
   for (let r = 0; r < ROUNDS; r++) {
     for (const m of measured) {
       await round(m.app.browser, m);
-      console.log(`round ${r + 1} (${m.name}): cold ${fmt(m.cold.at(-1)!)}; warm ${fmt(m.warm.at(-1)!)}; warm again ${fmt(m.again.at(-1)!)}`);
+      console.log(`round ${r + 1} (${m.name}, ${m.workers.at(-1)} workers): cold ${fmt(m.cold.at(-1)!)}; warm ${fmt(m.warm.at(-1)!)}; warm again ${fmt(m.again.at(-1)!)}`);
     }
   }
   for (const m of measured) {
