@@ -72,7 +72,13 @@ async function measure(page: Page, change: () => Promise<void>): Promise<Timing>
   await watch(page);
   await change();
   await page.click(tid('run-button'));
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__benchUi.bands !== null, null, { timeout: 300_000 });
+  try {
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__benchUi.bands !== null, null, { timeout: 120_000 });
+  } catch (error) {
+    // A round that never ends is reported with what the page showed, and the benchmark goes on.
+    const seen = await page.evaluate(() => ({ ...(window as unknown as BenchWindow).__benchUi, status: document.querySelector('[data-testid="progress"]')?.getAttribute('data-status') }));
+    throw new Error(`no bands within 120 s: ${JSON.stringify(seen)}`, { cause: error });
+  }
   return page.evaluate(() => {
     const b = (window as unknown as BenchWindow).__benchUi;
     return { curve: b.curve! - b.t0, done: b.done! - b.t0, bands: b.bands! - b.t0 };
@@ -139,7 +145,13 @@ try {
   if (args.against) measured.push({ name: args.against, app: await openBuiltApp(args.against, join(tmpdir(), `dist-bench-ui-against-${process.pid}`)), cold: [], warm: [], again: [], workers: [] });
   for (let r = 0; r < ROUNDS; r++) {
     for (const m of measured) {
-      await round(m.app.browser, m);
+      try {
+        await round(m.app.browser, m);
+      } catch (error) {
+        console.log(`round ${r + 1} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+        for (const context of m.app.browser.contexts()) await context.close();
+        continue;
+      }
       console.log(`round ${r + 1} (${m.name}, ${m.workers.at(-1)} workers): cold ${fmt(m.cold.at(-1)!)}; warm ${fmt(m.warm.at(-1)!)}; warm again ${fmt(m.again.at(-1)!)}`);
     }
   }
