@@ -1,27 +1,36 @@
 /**
- * `npm run bench:ui [-- --root DIR --rounds N]` — how fast a lever change
+ * `npm run bench:ui [-- --root DIR --against DIR --rounds N --cores N]` — how fast a lever change
  * answers in the app (issue 10, "instant answers"), printed: builds the app,
  * serves it with `vite preview`, and in Debian's Chromium, at the default
  * world and the app's default number of runs, measures from the moment a
- * lever changes (the consumer awareness campaign's reach, then Run) to the
- * first curve of the changed scenario drawn, to the run done, and to its
- * finished bands. Cold: a fresh page, nothing computed (the baseline computes
- * alongside). Warm: after one run of the default scenario, whose settled
- * post-burn-in states the workers keep (src/sim/settled.ts). Playback at
+ * lever changes (the consumer awareness campaign's reach) to the first curve
+ * of the changed scenario drawn, to the run done, and to its finished bands.
+ * Cold: a fresh page with Live off, nothing computed (the baseline computes
+ * alongside), the lever changed and Run pressed. Warm: Live on, after the run
+ * the page makes as it opens, whose settled post-burn-in states the workers
+ * keep (src/sim/settled.ts); Live reruns by itself, so the warm figures
+ * include its debounce (LIVE_MS) and no Run press. Playback at
  * instant speed, so the figures are the computation's, not the animation's.
- * `--root` measures another checkout of the app the same way (a before/after
- * comparison). A benchmark: nothing asserts these timings.
+ * `--root` measures another checkout of the app the same way; `--against DIR`
+ * measures a second checkout too, in turns with the first round by round, so
+ * that a before/after comparison meets the same load; `--cores N` tells the page N cores (navigator.hardwareConcurrency),
+ * from which the app sizes its worker pool. A benchmark: nothing asserts
+ * these timings.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_RUNS } from '../src/ui/workspace/share.ts';
-import { openBuiltApp } from './built-app.ts';
+import { openBuiltApp, type BuiltApp } from './built-app.ts';
 
-const { values: args } = parseArgs({ options: { root: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({ options: { root: { type: 'string' }, against: { type: 'string' }, rounds: { type: 'string', default: '3' }, cores: { type: 'string' } } });
 const ROOT = args.root ?? fileURLToPath(new URL('..', import.meta.url));
-const OUT_DIR = 'test-artifacts/dist-bench-ui';
+// Another checkout's build goes to a temporary folder: that checkout stays as it is.
+const OUT_DIR = args.root ? join(tmpdir(), `dist-bench-ui-${process.pid}`) : 'test-artifacts/dist-bench-ui';
 const ROUNDS = Math.max(1, Number(args.rounds) || 3);
+const CORES = args.cores ? Math.max(1, Math.floor(Number(args.cores)) || 1) : undefined;
 const LEVER = 'interventions.awareness.consumers';
 const tid = (id: string) => `[data-testid="${id}"]`;
 
@@ -62,11 +71,18 @@ function watch(page: Page): Promise<void> {
   });
 }
 
-async function measure(page: Page, change: () => Promise<void>): Promise<Timing> {
+/** From `change` to the new run's first curve, its end and its bands; `press`: Run is pressed after the change (Live off). */
+async function measure(page: Page, change: () => Promise<void>, options: { press?: boolean } = {}): Promise<Timing> {
   await watch(page);
   await change();
-  await page.click(tid('run-button'));
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__benchUi.bands !== null, null, { timeout: 300_000 });
+  if (options.press) await page.click(tid('run-button'));
+  try {
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__benchUi.bands !== null, null, { timeout: 120_000 });
+  } catch (error) {
+    // A round that never ends is reported with what the page showed, and the benchmark goes on.
+    const seen = await page.evaluate(() => ({ ...(window as unknown as BenchWindow).__benchUi, status: document.querySelector('[data-testid="progress"]')?.getAttribute('data-status') }));
+    throw new Error(`no bands within 120 s: ${JSON.stringify(seen)}`, { cause: error });
+  }
   return page.evaluate(() => {
     const b = (window as unknown as BenchWindow).__benchUi;
     return { curve: b.curve! - b.t0, done: b.done! - b.t0, bands: b.bands! - b.t0 };
@@ -85,12 +101,18 @@ async function freshPage(browser: Browser, url: string, options: { live?: boolea
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
   // Live off (saved with the workspace): the page computes nothing as it opens, so the first run is cold.
   if (options.live === false) await context.addInitScript({ content: `localStorage.setItem('dsw.workspace.v1', '${JSON.stringify({ v: 1, scenario: { name: 'Baseline' }, runs: DEFAULT_RUNS, live: false })}');` });
+  // --cores N: the page is told N cores, so the app sizes its worker pool for N (an experiment, not the machine).
+  if (CORES) await context.addInitScript({ content: `Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${CORES} });` });
   const page = await context.newPage();
+  // What goes wrong in the page is printed: a benchmark that waits for a run that failed says why.
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  page.on('console', (m) => void (m.type() === 'error' && console.error(`page console: ${m.text()}`)));
   await page.goto(url);
   await page.waitForSelector(tid('run-button'));
   await page.selectOption(tid('speed-select'), 'instant');
-  // A run the app starts by itself on load, if it does, ends first.
-  await page.waitForFunction(() => document.querySelector('[data-testid="progress"]')?.getAttribute('data-status') !== 'running', null, { timeout: 300_000 });
+  // Live on: the run the page starts by itself as it opens ends first. Live off: nothing runs.
+  const settled = options.live === false ? ['idle'] : ['done'];
+  await page.waitForFunction((want) => want.includes(document.querySelector('[data-testid="progress"]')?.getAttribute('data-status') ?? ''), settled, { timeout: 300_000 });
   await page.waitForTimeout(500);
   return page;
 }
@@ -99,29 +121,53 @@ const fmt = (t: Timing) => `first curve ${Math.round(t.curve)} ms, done ${Math.r
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const summary = (ts: Timing[]): Timing => ({ curve: median(ts.map((t) => t.curve)), done: median(ts.map((t) => t.done)), bands: median(ts.map((t) => t.bands)) });
 
-const app = await openBuiltApp(ROOT, OUT_DIR);
-const browser = app.browser;
+/** The apps measured: this checkout (or --root), and --against DIR's, taken in turns round by round so that both meet the same load. */
+interface Measured {
+  readonly name: string;
+  readonly app: BuiltApp;
+  readonly cold: Timing[];
+  readonly warm: Timing[];
+  readonly again: Timing[];
+  /** Web workers the page had after its runs. */
+  readonly workers: number[];
+}
+
+async function round(browser: Browser, m: Measured): Promise<void> {
+  const page = await freshPage(browser, m.app.url, { live: false });
+  // Cold: the first run of a fresh page (Live off: nothing computed as it opened), the lever changed, then Run.
+  m.cold.push(await measure(page, () => setLever(page, '0.03'), { press: true }));
+  await page.context().close();
+  const next = await freshPage(browser, m.app.url);
+  // Warm: the default scenario once (the run the page makes as it opens, Live), then the lever, then the
+  // lever again; Live reruns by itself, so the figures include its debounce (LIVE_MS) and no Run press.
+  m.warm.push(await measure(next, () => setLever(next, '0.03')));
+  m.again.push(await measure(next, () => setLever(next, '0.05')));
+  m.workers.push(next.workers().length);
+  await next.context().close();
+}
+
+const measured: Measured[] = [];
 try {
-  const url = app.url;
-  const cold: Timing[] = [];
-  const warm: Timing[] = [];
-  const again: Timing[] = [];
+  measured.push({ name: ROOT, app: await openBuiltApp(ROOT, OUT_DIR), cold: [], warm: [], again: [], workers: [] });
+  if (args.against) measured.push({ name: args.against, app: await openBuiltApp(args.against, join(tmpdir(), `dist-bench-ui-against-${process.pid}`)), cold: [], warm: [], again: [], workers: [] });
   for (let r = 0; r < ROUNDS; r++) {
-    const page = await freshPage(browser, url, { live: false });
-    // Cold: the first run of a fresh page, with the lever changed.
-    cold.push(await measure(page, () => setLever(page, '0.03')));
-    await page.context().close();
-    const next = await freshPage(browser, url);
-    // Warm: the default scenario once (the run the page makes as it opens, Live), then the lever, then the lever again.
-    warm.push(await measure(next, () => setLever(next, '0.03')));
-    again.push(await measure(next, () => setLever(next, '0.05')));
-    await next.context().close();
-    console.log(`round ${r + 1}: cold ${fmt(cold.at(-1)!)}; warm ${fmt(warm.at(-1)!)}; warm again ${fmt(again.at(-1)!)}`);
+    for (const m of measured) {
+      try {
+        await round(m.app.browser, m);
+      } catch (error) {
+        console.log(`round ${r + 1} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+        for (const context of m.app.browser.contexts()) await context.close();
+        continue;
+      }
+      console.log(`round ${r + 1} (${m.name}, ${m.workers.at(-1)} workers): cold ${fmt(m.cold.at(-1)!)}; warm ${fmt(m.warm.at(-1)!)}; warm again ${fmt(m.again.at(-1)!)}`);
+    }
   }
-  console.log(`bench:ui (${ROOT}), default world, default runs, medians of ${ROUNDS} round(s):`);
-  console.log(`  cold (fresh page, baseline alongside): ${fmt(summary(cold))}`);
-  console.log(`  warm (after one default run):          ${fmt(summary(warm))}`);
-  console.log(`  warm again (a second lever change):    ${fmt(summary(again))}`);
+  for (const m of measured) {
+    console.log(`bench:ui (${m.name}${CORES ? `, told ${CORES} cores` : ''}), default world, default runs, medians of ${ROUNDS} round(s):`);
+    console.log(`  cold (fresh page, baseline alongside): ${fmt(summary(m.cold))}`);
+    console.log(`  warm (after one default run):          ${fmt(summary(m.warm))}`);
+    console.log(`  warm again (a second lever change):    ${fmt(summary(m.again))}`);
+  }
 } finally {
-  await app.close();
+  for (const m of measured) await m.app.close();
 }

@@ -24,7 +24,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Builds the app at `root` into `outDir` (relative to root), serves it and launches Chromium. */
+/** Builds the app at `root` into `outDir` (relative to root, or absolute), serves it and launches Chromium. */
 export async function openBuiltApp(root: string, outDir: string): Promise<BuiltApp> {
   await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const port = await freePort();

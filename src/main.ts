@@ -6,6 +6,7 @@ import { BROKEN_PRESETS, PRESETS } from './ui/presets.ts';
 import { notice } from './ui/workspace/notices.svelte.ts';
 import { chartRedraws } from './ui/charts/redraw.ts';
 import { createWorkerRunner } from '../workers/browser-worker.ts';
+import { BROWSER_LIMITS, checkLimits } from './sim/limits.ts';
 import { Workspace } from './ui/workspace.svelte.ts';
 import type { KeyValueStore } from './ui/workspace/persist.ts';
 
@@ -20,10 +21,19 @@ function localStore(): KeyValueStore | null {
   }
 }
 
+// A worker per core (at most 4): the page mostly waits while replicates run,
+// and a lever change answers sooner on every core (issue 10). The first pool
+// starts its workers as the page opens (`warm` below).
+const firstRunner = createWorkerRunner();
+let unused: typeof firstRunner | null = firstRunner;
+
 const ws = new Workspace({
   presets: PRESETS,
-  // One core stays free for the page, so it never freezes while replicates run.
-  createRunner: () => createWorkerRunner({ maxWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) }),
+  createRunner: () => {
+    const runner = unused ?? createWorkerRunner();
+    unused = null;
+    return runner;
+  },
   storage: localStore(),
   location: {
     getHash: () => window.location.hash,
@@ -57,4 +67,11 @@ if (BROKEN_PRESETS.length > 0) {
 
 const target = document.getElementById('app');
 if (target) mount(App, { target, props: { ws } });
+// Once the page is up: the workers start, and settle the opening scenario's
+// replicates (their burn-in) in the background, so its first Run or lever
+// change starts from settled states. Nothing that does not fit in the browser.
+setTimeout(() => {
+  const { scenario, runs } = ws.editor;
+  void firstRunner.warm(checkLimits(scenario, BROWSER_LIMITS).length === 0 ? { scenario, seed: scenario.seed, runs } : undefined);
+}, 0);
 window.addEventListener('pagehide', () => ws.persistence.persistNow());

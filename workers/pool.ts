@@ -1,21 +1,29 @@
 import * as Comlink from 'comlink';
 import { SERIES_SHAPE } from '../src/sim/engine.ts';
-import type { RunHooks, RunRequest, SimRunner } from '../src/sim/runner.ts';
+import type { RunHooks, RunRequest, SimRunner, WarmRequest } from '../src/sim/runner.ts';
 import { allocateSeries, writeChunk, type RunSeries } from '../src/sim/series.ts';
+import type { SettledPacket } from '../src/sim/settled.ts';
 import type { Bands } from '../src/sim/stats.ts';
 import { abortError, checkRequest } from '../src/sim/sync-runner.ts';
 import { mainThreadWork } from './main-thread-work.ts';
-import type { ChunkSink, ReplicateRequest, SimWorkerApi } from './sim-api.ts';
+import type { ChunkSink, ReplicateRequest, SettledSink, SimWorkerApi } from './sim-api.ts';
 
 /**
  * The one SimRunner over workers (STYLE.md 1), for the app (web workers,
  * ./browser-worker.ts) and the CLI, calibration and tests (worker threads,
- * ./node-worker.ts). Each worker runs whole replicates of workers/sim-api.ts;
- * chunks stream back as transferred buffers and are written once into their
- * run's series, which the caller reads as it grows (RunHooks.onChunk). Results
- * come out in run order and identical to the synchronous runner, whatever the
- * number of workers. The replicate statistics a caller asks for
- * (RunHooks.onBands) are computed in a worker too.
+ * ./node-worker.ts). Each worker runs whole replicates of workers/sim-api.ts,
+ * lowest run first, on whichever worker is free; chunks stream back as
+ * transferred buffers and are written once into their run's series, which
+ * the caller reads as it grows (RunHooks.onChunk). Results come out in run
+ * order and identical to the synchronous runner, whatever the number of
+ * workers. The replicate statistics a caller asks for (RunHooks.onBands) are
+ * computed in a worker too.
+ *
+ * Settled states (src/sim/settled.ts): the state a worker makes by simulating
+ * a burn-in is handed at once to every other worker, and kept here for the
+ * workers started later, so a lever change starts every replicate from its
+ * settled state whichever worker runs it. `warm` starts the workers before
+ * the first request and settles a scenario's replicates ahead of time.
  */
 
 /** A worker as the pool sees it: a module Worker in the browser, a worker thread in Node. */
@@ -29,11 +37,15 @@ export interface PoolWorker {
 }
 
 export interface PoolOptions {
-  /** Upper bound on workers, started as work arrives and kept for later requests. */
+  /** Upper bound on workers, started as work arrives (or by `warm`) and kept for later requests. */
   readonly maxWorkers: number;
   readonly createWorker: () => PoolWorker;
   /** Weeks per chunk; default: as the worker's clock says (sim-api.ts). */
   readonly chunkWeeks?: number;
+  /** Settled states kept on this thread for workers started later: at most this many (default 16)... */
+  readonly keptStates?: number;
+  /** ...and this many bytes (default 64 MiB). */
+  readonly keptBytes?: number;
 }
 
 /** The message of a run that failed because a worker did. */
@@ -41,8 +53,14 @@ export class WorkerFault extends Error {
   override readonly name = 'WorkerFault';
 }
 
-/** One replicate, or the statistics of a finished batch, waiting for or running on a worker. */
-type Job = { readonly batch: Batch; readonly run: number } | { readonly batch: Batch; readonly run: 'bands' };
+/**
+ * One replicate, the statistics of a finished batch, or (warm-up, after any
+ * batch's work) the burn-in of one replicate, waiting for or running on a worker.
+ */
+type Job =
+  | { readonly kind: 'run'; readonly batch: Batch; readonly run: number }
+  | { readonly kind: 'bands'; readonly batch: Batch }
+  | { readonly kind: 'settle'; readonly request: WarmRequest; readonly run: number; readonly done: () => void };
 
 /** The state of one `run()` call. */
 interface Batch {
@@ -61,30 +79,76 @@ interface Batch {
 interface Slot {
   readonly worker: PoolWorker;
   readonly api: Comlink.Remote<SimWorkerApi>;
+  /** The job it is busy with. */
   job: Job | undefined;
+  /** Its job's batch ended while it ran: the next chunk tells the worker to stop, and the slot is free once it has. */
+  draining: boolean;
 }
 
-export function createPool(options: PoolOptions): SimRunner & { dispose(): void } {
+/** What the pool asked of its workers (for tests and benchmarks): which runs each worker was given, and the states passed around. */
+export interface PoolStats {
+  /** Per worker started, in the order started: the runs (of every batch) it was given, in order. */
+  readonly runsByWorker: readonly (readonly number[])[];
+  /** Every job handed to a worker, in order: `run N`, `bands` or `settle N`. */
+  readonly jobs: readonly string[];
+  /** Burn-ins handed to a worker ahead of time (`warm`). */
+  readonly settleJobs: number;
+  /** Settled states received from a worker, and copies of them sent to other workers. */
+  readonly statesReceived: number;
+  readonly statesSent: number;
+  /** Workers started, and terminated (a fault, an abort before a replicate's first chunk, dispose). */
+  readonly started: number;
+  readonly terminated: number;
+}
+
+export type Pool = SimRunner & {
+  /**
+   * Starts every worker now, and settles `prime`'s replicates in the
+   * background when given, after any request's work. Resolves when those are
+   * settled, dropped (dispose) or failed (never rejects).
+   */
+  warm(prime?: WarmRequest): Promise<void>;
+  stats(): PoolStats;
+  dispose(): void;
+};
+
+export function createPool(options: PoolOptions): Pool {
   if (!Number.isInteger(options.maxWorkers) || options.maxWorkers < 1) {
     throw new RangeError(`maxWorkers must be a positive integer, got ${options.maxWorkers}`);
   }
+  const keptStates = options.keptStates ?? 16;
+  const keptBytes = options.keptBytes ?? 64 * 1024 ** 2;
   const slots: Slot[] = [];
   const queue: Job[] = [];
+  /** The most recent settled states, by key, least recently received first. */
+  const kept = new Map<string, SettledPacket>();
+  const runsByWorker: number[][] = [];
+  const jobLog: string[] = [];
+  const slotIndex = new Map<Slot, number>();
+  const counts = { settleJobs: 0, statesReceived: 0, statesSent: 0, started: 0, terminated: 0 };
 
   function spawn(): Slot {
     const worker = options.createWorker();
-    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker.endpoint), job: undefined };
+    const slot: Slot = { worker, api: Comlink.wrap<SimWorkerApi>(worker.endpoint), job: undefined, draining: false };
     worker.onFault((message) => {
       const job = slot.job;
       retire(slot);
-      if (job) fail(job.batch, new WorkerFault(`The simulation worker stopped unexpectedly (${message})`));
+      if (job?.kind === 'settle') job.done();
+      else if (job) fail(job.batch, new WorkerFault(`The simulation worker stopped unexpectedly (${message})`));
+      pump();
     });
     slots.push(slot);
+    slotIndex.set(slot, runsByWorker.length);
+    runsByWorker.push([]);
+    counts.started++;
+    // A new worker starts with the states the others made (it handles them before any job).
+    for (const packet of kept.values()) send(slot, packet);
     return slot;
   }
 
   function assign(slot: Slot, job: Job | undefined): void {
     slot.job = job;
+    slot.draining = false;
     slot.worker.keepAlive?.(job !== undefined);
   }
 
@@ -96,14 +160,52 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
     assign(slot, undefined);
     slot.api[Comlink.releaseProxy]();
     slot.worker.terminate();
+    counts.terminated++;
   }
 
-  /** Ends a batch with an error: drops its queued jobs and stops the workers busy with it at once. */
+  function send(slot: Slot, packet: SettledPacket): void {
+    counts.statesSent++;
+    // A structured clone: this thread keeps its copy for workers started later.
+    slot.api.adopt(packet).catch(() => {});
+  }
+
+  /** A state a worker made: kept here, and copied to every other worker. */
+  const shareFrom =
+    (from: Slot): SettledSink =>
+    (packet) => {
+      counts.statesReceived++;
+      kept.delete(packet.key);
+      kept.set(packet.key, packet);
+      let bytes = 0;
+      for (const p of kept.values()) bytes += p.bytes;
+      for (const [key, p] of kept) {
+        if (kept.size <= keptStates && bytes <= keptBytes) break;
+        kept.delete(key);
+        bytes -= p.bytes;
+      }
+      for (const slot of slots) if (slot !== from) send(slot, packet);
+    };
+
+  /**
+   * Ends a batch with an error: drops its queued jobs. Its busy workers that
+   * have streamed a chunk stop at their next one and stay, with the states
+   * they keep, and so does one computing its statistics (their end is
+   * near); those still setting up a replicate (a burn-in may take seconds)
+   * are terminated at once.
+   */
   function fail(batch: Batch, error: unknown): void {
     if (batch.settled) return;
     batch.settled = true;
-    for (let i = queue.length - 1; i >= 0; i--) if (queue[i].batch === batch) queue.splice(i, 1);
-    for (const slot of [...slots]) if (slot.job?.batch === batch) retire(slot);
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const job = queue[i];
+      if (job.kind !== 'settle' && job.batch === batch) queue.splice(i, 1);
+    }
+    for (const slot of [...slots]) {
+      const job = slot.job;
+      if (!job || job.kind === 'settle' || job.batch !== batch) continue;
+      if (job.kind === 'bands' || batch.received[job.run] > 0) slot.draining = true;
+      else retire(slot);
+    }
     batch.reject(error);
     pump();
   }
@@ -118,23 +220,19 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
     while (queue.length > 0) {
       const slot = slots.find((s) => !s.job) ?? (slots.length < options.maxWorkers ? spawn() : undefined);
       if (!slot) return;
-      const job = nextJob(slots.indexOf(slot));
+      const job = nextJob();
       assign(slot, job);
-      if (job.run === 'bands') summarise(slot, job);
-      else execute(slot, job, job.run);
+      jobLog.push(job.kind === 'bands' ? 'bands' : `${job.kind} ${job.run}`);
+      if (job.kind === 'bands') summarise(slot, job);
+      else if (job.kind === 'run') execute(slot, job);
+      else settle(slot, job);
     }
   }
 
-  /**
-   * The next job of the first waiting batch for the worker at `index`: its
-   * own share of the runs (run mod workers) first, so that a rerun meets the
-   * settled states the worker kept from the same runs (sim-api.ts); another
-   * run when none of its share waits, so no worker idles.
-   */
-  function nextJob(index: number): Job {
-    const batch = queue[0].batch;
-    const own = queue.findIndex((j) => j.batch === batch && (j.run === 'bands' || j.run % options.maxWorkers === index));
-    return queue.splice(Math.max(0, own), 1)[0];
+  /** A batch's work first, in the order queued (the statistics a batch waits for alone go to the front), then the warm-up. */
+  function nextJob(): Job {
+    const i = queue.findIndex((j) => j.kind !== 'settle');
+    return queue.splice(Math.max(0, i), 1)[0];
   }
 
   /** The job ended well: the worker is free for the next. */
@@ -147,15 +245,20 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
   const failed = (slot: Slot, job: Job) => (error: unknown) => {
     if (slot.job !== job) return;
     retire(slot);
-    const message = error instanceof Error ? error.message : String(error);
-    fail(job.batch, new WorkerFault(`The simulation failed in its worker: ${message}`));
+    if (job.kind !== 'settle') {
+      const message = error instanceof Error ? error.message : String(error);
+      fail(job.batch, new WorkerFault(`The simulation failed in its worker: ${message}`));
+    }
+    pump();
   };
 
-  function execute(slot: Slot, job: Job, run: number): void {
-    const { batch } = job;
+  function execute(slot: Slot, job: Job & { kind: 'run' }): void {
+    const { batch, run } = job;
+    runsByWorker[slotIndex.get(slot)!].push(run);
     const request: ReplicateRequest = { scenario: batch.request.scenario, seed: batch.request.seed, run, weeks: batch.weeks, chunkWeeks: options.chunkWeeks };
     const sink: ChunkSink = (chunk) => {
-      if (batch.settled || slot.job !== job) return;
+      // false: the batch ended; the worker stops stepping.
+      if (batch.settled || slot.job !== job) return false;
       mainThreadWork.chunks++;
       const series = (batch.results[run] ??= allocateSeries(batch.weeks, SERIES_SHAPE));
       writeChunk(series, chunk);
@@ -164,9 +267,14 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
       batch.done += chunk.toWeek - chunk.fromWeek;
       batch.hooks.onChunk?.(chunk, series);
       batch.hooks.onProgress?.(batch.done, batch.request.runs * batch.weeks);
+      return true;
     };
-    slot.api.run(request, Comlink.proxy(sink)).then(() => {
+    slot.api.run(request, Comlink.proxy(sink), Comlink.proxy(shareFrom(slot))).then(() => {
       if (slot.job !== job) return;
+      if (slot.draining || batch.settled) {
+        release(slot);
+        return;
+      }
       if (batch.received[run] !== batch.weeks) {
         assign(slot, undefined);
         fail(batch, new WorkerFault(`The simulation worker returned ${batch.received[run]} of ${batch.weeks} weeks of run ${run + 1}.`));
@@ -174,24 +282,41 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
       }
       if (--batch.remaining === 0) {
         // The statistics go first: the caller is waiting for them alone.
-        if (batch.hooks.onBands) queue.unshift({ batch, run: 'bands' });
+        if (batch.hooks.onBands) queue.unshift({ kind: 'bands', batch });
         else succeed(batch);
       }
       release(slot);
     }, failed(slot, job));
   }
 
-  function summarise(slot: Slot, job: Job): void {
+  function summarise(slot: Slot, job: Job & { kind: 'bands' }): void {
     const { batch } = job;
     // Copies, transferred: the caller keeps reading its replicates meanwhile.
     const values = (batch.results as RunSeries[]).map((s) => s.values.slice());
     slot.api.summarise(Comlink.transfer(values, values.map((v) => v.buffer)), batch.weeks).then((bands: Bands) => {
       if (slot.job !== job) return;
-      mainThreadWork.workerBands++;
-      batch.hooks.onBands?.(bands);
-      succeed(batch);
+      if (!batch.settled) {
+        mainThreadWork.workerBands++;
+        batch.hooks.onBands?.(bands);
+        succeed(batch);
+      }
       release(slot);
     }, failed(slot, job));
+  }
+
+  function settle(slot: Slot, job: Job & { kind: 'settle' }): void {
+    counts.settleJobs++;
+    const { scenario, seed } = job.request;
+    slot.api.settle({ scenario, seed, run: job.run }, Comlink.proxy(shareFrom(slot))).then(
+      () => {
+        job.done();
+        if (slot.job === job) release(slot);
+      },
+      (error: unknown) => {
+        job.done();
+        failed(slot, job)(error);
+      },
+    );
   }
 
   return {
@@ -228,17 +353,34 @@ export function createPool(options: PoolOptions): SimRunner & { dispose(): void 
           reject(error);
         };
         mainThreadWork.batches++;
-        for (let run = 0; run < request.runs; run++) queue.push({ batch, run });
+        for (let run = 0; run < request.runs; run++) queue.push({ kind: 'run', batch, run });
         pump();
       });
+    },
+    warm(prime?: WarmRequest): Promise<void> {
+      while (slots.length < options.maxWorkers) spawn();
+      const settled: Promise<void>[] = [];
+      if (prime && Number.isInteger(prime.runs) && prime.runs > 0) {
+        for (let run = 0; run < prime.runs; run++) settled.push(new Promise((done) => queue.push({ kind: 'settle', request: prime, run, done })));
+      }
+      pump();
+      return Promise.all(settled).then(() => {});
+    },
+    stats(): PoolStats {
+      return { runsByWorker: runsByWorker.map((r) => [...r]), jobs: [...jobLog], ...counts };
     },
     dispose() {
       for (const slot of [...slots]) {
         const job = slot.job;
         retire(slot);
-        if (job) fail(job.batch, abortError());
+        if (job?.kind === 'settle') job.done();
+        else if (job) fail(job.batch, abortError());
       }
-      for (const job of queue.splice(0)) fail(job.batch, abortError());
+      for (const job of queue.splice(0)) {
+        if (job.kind === 'settle') job.done();
+        else fail(job.batch, abortError());
+      }
+      kept.clear();
     },
   };
 }

@@ -13,6 +13,13 @@ export interface RunRequest {
   readonly weeks?: number;
 }
 
+/** What a runner may prepare before it is asked (SimRunner.warm): the settled states of these replicates. */
+export interface WarmRequest {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly runs: number;
+}
+
 export interface RunHooks {
   /**
    * Called as weeks complete; chunks of one run arrive in week order. `series`
@@ -44,6 +51,12 @@ export interface RunHooks {
 export interface SimRunner {
   /** Resolves with every replicate's full series, in run order. */
   run(request: RunRequest, hooks?: RunHooks): Promise<RunSeries[]>;
+  /**
+   * Gets ready for requests to come: starts its workers, if any, and settles
+   * `prime`'s replicates (their burn-in, settled.ts) in the background, after
+   * any request's work. Changes no number.
+   */
+  warm?(prime?: WarmRequest): void | Promise<void>;
   /** Frees workers, if any. */
   dispose?(): void;
 }

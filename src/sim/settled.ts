@@ -1,8 +1,8 @@
 import { canonicalStringify, fnv1a64 } from '../scenario/hash.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { ActorType } from './machines/index.ts';
-import type { Agents } from './model/agents.ts';
-import type { World } from './model/world.ts';
+import { ACTOR_TYPES, type ActorType } from './machines/index.ts';
+import { Agents } from './model/agents.ts';
+import { World } from './model/world.ts';
 
 /**
  * The settled state: what the engine holds at week 0, after burn-in and before
@@ -82,6 +82,75 @@ export function restoreSettled(state: SettledState): { agents: Record<ActorType,
   return copyState({ agents: state.agents, world: state.world, counts: state.counts, tallies: state.tallies });
 }
 
+/**
+ * A settled state as it crosses from one worker to another (structured
+ * clone): the same data with its classes' prototypes dropped, and the
+ * buffers that may be transferred. `packSettled` copies, so the sender's
+ * cached state stays whole; `unpackSettled` puts the prototypes back. A run
+ * started from an unpacked state gives the same bytes as one started from
+ * the original (tests/workers/settled-share.test.ts).
+ */
+export interface SettledPacket {
+  readonly key: string;
+  readonly bytes: number;
+  readonly agents: Readonly<Record<ActorType, Record<string, unknown>>>;
+  readonly world: Record<string, unknown>;
+  readonly counts: Readonly<Record<ActorType, Float64Array>>;
+  readonly tallies: Float64Array;
+}
+
+/**
+ * Checks that everything in `value` survives a structured clone once the
+ * prototypes of `where` are put back: typed arrays, plain arrays, plain
+ * objects and numbers, strings and booleans. Agents and World instances are
+ * allowed only where unpackSettled restores them.
+ */
+function checkPlain(value: unknown, where: string): void {
+  if (ArrayBuffer.isView(value) || value === null || ['number', 'string', 'boolean', 'undefined'].includes(typeof value)) return;
+  if (Array.isArray(value)) return value.forEach((v, i) => checkPlain(v, `${where}[${i}]`));
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as object | null;
+    if (proto !== Object.prototype && proto !== null) throw new TypeError(`settled state: cannot share the ${proto.constructor?.name ?? 'class'} instance at ${where}`);
+    for (const [k, v] of Object.entries(value)) checkPlain(v, `${where}.${k}`);
+    return;
+  }
+  throw new TypeError(`settled state: cannot share the ${typeof value} at ${where}`);
+}
+
+/** A plain copy of an instance's own fields (its prototype dropped), each checked by checkPlain. */
+function fieldsOf(instance: object, where: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(instance)) {
+    checkPlain(v, `${where}.${k}`);
+    out[k] = copyState(v);
+  }
+  return out;
+}
+
+/** A copy of `state` fit for postMessage (see SettledPacket); throws on anything a structured clone would not keep. */
+export function packSettled(state: SettledState): SettledPacket {
+  const agents = Object.fromEntries(ACTOR_TYPES.map((t) => [t, fieldsOf(state.agents[t], `agents.${t}`)])) as Record<ActorType, Record<string, unknown>>;
+  return { key: state.key, bytes: state.bytes, agents, world: fieldsOf(state.world, 'world'), counts: copyState(state.counts), tallies: state.tallies.slice() };
+}
+
+/** Every buffer of a packet once, for postMessage's transfer list. */
+export function packetBuffers(packet: SettledPacket): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const walk = (v: unknown): void => {
+    if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
+    else if (typeof v === 'object' && v !== null) for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
+  };
+  walk(packet);
+  return [...out];
+}
+
+/** The settled state a packet carries, with the prototypes of its Agents and World back in place. */
+export function unpackSettled(packet: SettledPacket): SettledState {
+  const agents = Object.fromEntries(ACTOR_TYPES.map((t) => [t, Object.assign(Object.create(Agents.prototype) as Agents, packet.agents[t]) as Agents])) as Record<ActorType, Agents>;
+  const world = Object.assign(Object.create(World.prototype) as World, packet.world);
+  return { key: packet.key, bytes: packet.bytes, agents, world, counts: packet.counts, tallies: packet.tallies };
+}
+
 export interface SettledCacheOptions {
   /** At most this many states... */
   readonly maxEntries: number;
@@ -108,6 +177,11 @@ export class SettledCache implements SettledStore {
 
   get bytes(): number {
     return this.#bytes;
+  }
+
+  /** Whether a state is kept for `key` (not counted as a lookup). */
+  has(key: string): boolean {
+    return this.#entries.has(key);
   }
 
   get(key: string): SettledState | undefined {

@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { releaseCallback, simWorkerApi, type ChunkSink, type ReplicateRequest } from '../../workers/sim-api.ts';
+import { releaseCallback, simWorkerApi, type ChunkSink, type ReplicateRequest, type SettledSink } from '../../workers/sim-api.ts';
 
 /**
  * workers/sim-api.ts as the test threads serve it (workers/node-worker.ts with
@@ -15,19 +15,20 @@ const afterSend: number[] = [];
 
 export const api = {
   ...simWorkerApi,
-  async run(request: ReplicateRequest, sink: ChunkSink): Promise<void> {
+  async run(request: ReplicateRequest, sink: ChunkSink, onSettled?: SettledSink): Promise<void> {
     let chunks = 0;
     const inner: ChunkSink = async (chunk) => {
-      await sink(chunk);
+      const more = await sink(chunk);
       afterSend.push(chunk.values.byteLength);
-      if (++chunks !== 1 || !fault) return;
+      if (++chunks !== 1 || !fault) return more;
       if (fault === 'throw') setTimeout(() => { throw new Error('injected fault'); });
       if (fault === 'exit') process.exit(3);
       if (fault === 'reject') throw new Error('injected rejection');
       if (fault === 'hang') await new Promise(() => {});
+      return more;
     };
     try {
-      await simWorkerApi.run(request, inner);
+      await simWorkerApi.run(request, inner, onSettled);
     } finally {
       releaseCallback(sink);
     }
