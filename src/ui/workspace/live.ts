@@ -12,8 +12,14 @@ import { DEFAULT_RUNS } from './share.ts';
  * settled state between reruns).
  */
 
-/** Delay between a change and the rerun, in ms: a slider drag or a burst of typing reruns once it rests. */
-export const LIVE_MS = 150;
+/**
+ * Delay between a change and the rerun, in ms: a slider drag (an input event
+ * every frame or two) or a burst of typing reruns once it rests. Short, since
+ * it adds to every answer (issue 10: first curve within 300 ms), and a rerun
+ * cancelled by the next change costs little: the workers keep their settled
+ * states and stop at their next chunk.
+ */
+export const LIVE_MS = 60;
 
 /** Agent-weeks of a run of `scenario` with `runs` replicates. */
 export function runCost(scenario: Scenario, runs: number): number {
@@ -26,8 +32,8 @@ export const DEFAULT_COST = runCost(defaultScenario(), DEFAULT_RUNS);
 /**
  * Live runs by itself up to this multiple of the default world's cost: 20
  * runs of the default world, or 5 runs of 1,040 weeks, still rerun as levers
- * move (the default world's bands take 2-2.5 s on a 2-core machine, so the
- * largest live run takes about four times that); anything larger waits for Run.
+ * move (the default world's bands take about 1.5 s after a lever change on a
+ * 2-core machine, so the largest live run takes about four times that); anything larger waits for Run.
  */
 export const LIVE_COST_MULTIPLE = 4;
 
