@@ -216,6 +216,7 @@ describe('comparisons that travel, and browser history', () => {
     await setNumberLever(page, INSPECTORS, '3');
     await runToEnd(page);
     const three = await page.getAttribute(tid('results'), 'data-run-key');
+    const threeHash = await page.evaluate(() => location.hash);
     // Another field: edits of one field within a second merge into one step, like a slider drag.
     await page.fill(tid('seed-input'), '12');
     await page.press(tid('seed-input'), 'Enter');
@@ -223,7 +224,8 @@ describe('comparisons that travel, and browser history', () => {
     const five = await page.getAttribute(tid('results'), 'data-run-key');
     // Each committed edit is an entry of its own (written a moment after the change; the pin opened
     // just before may add one more). The unit tests count entries exactly.
-    await page.waitForFunction((n) => history.length >= n + 2, entries);
+    // (A sync only: Back below must land on the first edit, Forward on the second.)
+    await page.waitForFunction(([n, h]) => history.length >= (n as number) + 1 && location.hash !== h, [entries, threeHash] as const);
 
     await page.goBack();
     await expect.poll(() => page.inputValue(tid('seed-input'))).toBe('11');
