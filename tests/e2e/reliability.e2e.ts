@@ -132,6 +132,8 @@ describe('reliability in Chromium', () => {
     const app = await openApp(browser, link(LONG));
     const { page } = app;
     await startAndWaitForWeeks(page);
+    // Some weeks drawn (snapshots are published at most every 250 ms), so that Stop has drawn weeks to keep.
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, `${tid('plot-demand')} path[data-line]`);
     const workers = page.workers();
     expect(workers.length).toBeGreaterThan(0);
     let closed = 0;

@@ -157,8 +157,9 @@ describe('any screen', () => {
     const { page } = app;
     await page.setViewportSize({ width, height: heightOf(width) });
     const narrow = width <= 1100;
-    expect(await page.isVisible(tid('levers-open')), 'Measures button').toBe(narrow);
-    expect(await page.locator('aside.levers').count(), 'levers beside the results').toBe(narrow ? 0 : 1);
+    // The layout follows the window's resize event: wait for it rather than read it at once.
+    await expect.poll(() => page.isVisible(tid('levers-open')), { message: 'Measures button' }).toBe(narrow);
+    await expect.poll(() => page.locator('aside.levers').count(), { message: 'levers beside the results' }).toBe(narrow ? 0 : 1);
     for (const view of VIEWS) {
       await openView(page, view);
       if (view === 'compare') await page.waitForSelector(tid('compare-table'));
