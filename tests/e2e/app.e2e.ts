@@ -63,20 +63,47 @@ describe('the workbench in Chromium', () => {
   it('runs: the charts grow as weeks stream in and end complete', async () => {
     const { page } = app;
     await setSpeed(page, 'fast');
+    // Live has already rerun the changed lever: let it settle, then turn Live off and take a new seed,
+    // so the press below computes a run no worker has seen.
+    await waitForStatus(page, 'done');
+    await page.waitForFunction((sel) => !document.querySelector(sel), tid('pause-button'), { timeout: 60_000 });
+    await page.uncheck(tid('live-toggle'));
+    await page.fill(tid('seed-input'), '4242');
+    await page.press(tid('seed-input'), 'Enter');
+    const before = await weekShown(page);
+    // Points of the first drawn line of consumer demand at every change of the chart, from the press on
+    // (points of the path, not its characters: a single run's jagged line and the smoother mean of
+    // complete runs print their coordinates with different lengths).
+    await page.evaluate(([sel, week]) => {
+      const w = window as unknown as { __points: number[]; __weeks: string[]; __watch: MutationObserver };
+      w.__points = [];
+      w.__weeks = [];
+      const count = () => (document.querySelector(sel)?.getAttribute('d')?.match(/[ML]/g) ?? []).length;
+      w.__watch = new MutationObserver(() => {
+        w.__points.push(count());
+        w.__weeks.push(document.querySelector(week)?.textContent?.trim() ?? '');
+      });
+      w.__watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['d'] });
+    }, [`${tid('plot-demand')} path[data-line]`, tid('week-indicator')] as const);
     await page.click(tid('run-button'));
-    await page.waitForFunction((sel) => (document.querySelector(sel)?.getAttribute('d')?.length ?? 0) > 20, `${tid('plot-demand')} path[data-line]`);
-    const early = await linePaths(page, 'plot-demand');
-    const earlyWeek = await weekShown(page);
+    await page.waitForFunction(() => (window as unknown as { __points: number[] }).__points.length > 0);
     await waitForStatus(page, 'done');
     await page.waitForFunction((sel) => !document.querySelector(sel), tid('pause-button'), { timeout: 60_000 });
     const late = await linePaths(page, 'plot-demand');
     expect(late.length).toBeGreaterThanOrEqual(2);
-    expect(late).not.toEqual(early);
-    // More weeks drawn (points of the path, not its characters: a single run's jagged line and a
-    // smoother mean of complete runs print their coordinates with different lengths).
-    const points = (d: string) => (d.match(/[ML]/g) ?? []).length;
-    expect(points(late[0])).toBeGreaterThan(points(early[0]));
-    expect(await weekShown(page)).not.toBe(earlyWeek);
+    const { seen, weeks } = await page.evaluate(() => {
+      const w = window as unknown as { __points: number[]; __weeks: string[]; __watch: MutationObserver };
+      w.__watch.disconnect();
+      return { seen: w.__points.filter((n) => n > 0), weeks: [...new Set(w.__weeks)] };
+    });
+    const final = (late[0].match(/[ML]/g) ?? []).length;
+    expect(final).toBeGreaterThanOrEqual(260);
+    // The line was drawn shorter than its end while the run went on, and grew to it.
+    expect(Math.min(...seen)).toBeLessThan(final);
+    expect(seen.at(-1)).toBe(final);
+    // The week shown moved on through the run and ends where it was before the press (the last week).
+    expect(weeks.length, weeks.join(' | ')).toBeGreaterThan(2);
+    expect(await weekShown(page)).toBe(before);
     for (const plot of ['plot-exploited', 'plot-newly', 'plot-reports', 'plot-justice']) {
       // Charts out of view take the last data once streaming has settled.
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, `${tid(plot)} path[data-line]`, { timeout: 10_000 });

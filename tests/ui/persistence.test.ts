@@ -295,6 +295,23 @@ describe('Browser history (issue 10, point 10)', () => {
     expect(linked.editor.get(INSPECTORS)).not.toBe(7);
   });
 
+  it('a reload that began before the page wrote its last two addresses keeps the last change', () => {
+    const e = env();
+    const ws = new Workspace(e);
+    ws.persistence.persistNow();
+    const address = e.hash.value;
+    // The page writes a change (its address moves on) while the browser already reloads `address`,
+    ws.editor.set(INSPECTORS, 7);
+    ws.persistence.persistNow();
+    expect(e.hash.value).not.toBe(address);
+    // then writes again on leaving (pagehide): the reload still lands on the older address.
+    ws.editor.set(INSPECTORS, 8);
+    ws.persistence.persistNow();
+    const reloaded = new Workspace({ ...e, location: { getHash: () => address, setHash: () => {}, navigation: () => 'reload' as const } });
+    expect(reloaded.editor.get(INSPECTORS)).toBe(8);
+    expect(reloaded.notices.list.some((n) => n.code === 'link-loaded')).toBe(false);
+  });
+
   it('Back into an entry of the page before a reload shows that state and computes its results, without a link notice', async () => {
     const e = env();
     const ws = new Workspace(e);

@@ -19,7 +19,7 @@ import { DEFAULT_RUNS } from './share.ts';
  * cancelled by the next change costs little: the workers keep their settled
  * states and stop at their next chunk.
  */
-export const LIVE_MS = 150;
+export const LIVE_MS = 60;
 
 /** Agent-weeks of a run of `scenario` with `runs` replicates. */
 export function runCost(scenario: Scenario, runs: number): number {

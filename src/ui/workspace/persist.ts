@@ -51,7 +51,16 @@ export interface WorkspaceState {
    * address is then the page's own, not a link to open.
    */
   readonly address?: string;
+  /**
+   * The last few addresses the page wrote, newest last: a reload can start
+   * before a write the page made just then (the browser reloads the address
+   * it showed when the reload began), so any of them is the page's own.
+   */
+  readonly addresses?: readonly string[];
 }
+
+/** Addresses kept with the workspace (a reload lags by one write at most; a few for safety). */
+export const ADDRESSES_KEPT = 4;
 
 export interface SavedScenario {
   readonly id: string;
@@ -73,6 +82,7 @@ export function serialiseWorkspace(state: WorkspaceState): string {
     view: state.view,
     running: state.running || undefined,
     address: state.address || undefined,
+    addresses: state.addresses && state.addresses.length > 0 ? state.addresses.slice(-ADDRESSES_KEPT) : undefined,
   });
 }
 
@@ -123,6 +133,9 @@ export function restoreWorkspace(text: string | null): RestoreResult {
       ...(isView(raw.view) ? { view: raw.view } : {}),
       ...(raw.running === true ? { running: true } : {}),
       ...(typeof raw.address === 'string' && raw.address.length <= MAX_HASH_CHARS ? { address: raw.address } : {}),
+      ...(Array.isArray(raw.addresses)
+        ? { addresses: raw.addresses.filter((a): a is string => typeof a === 'string' && a.length <= MAX_HASH_CHARS).slice(-ADDRESSES_KEPT) }
+        : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   SAVED_KEY,
   serialiseSaved,
   serialiseWorkspace,
+  ADDRESSES_KEPT,
   WORKSPACE_KEY,
   writeKey,
   type Grouping,
@@ -85,6 +86,8 @@ export class Persistence {
   readonly #env: PersistenceEnv;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #lastHash = '';
+  /** The addresses this page wrote last, newest last (saved: a reload may lag the newest). */
+  #written: string[] = [];
   /** The history entry shown: its hash and undo step. */
   #mark: EntryMark | null = null;
   /** Hashes this page wrote to its history, with the preset each state came from. */
@@ -135,6 +138,8 @@ export class Persistence {
         running: this.#env.running?.() ?? false,
         // What the address bar shows before this write (it may not catch up if the page is unloading).
         address: this.#lastHash,
+        // And those it wrote just before: a reload that began before the last of them reloads an older one.
+        addresses: [...this.#written, this.shareHash()].slice(-ADDRESSES_KEPT),
       }),
     );
     if (!ok && storage) notices.say(notice('storage-full', 'warning', i18n.t('msg.storage.full')));
@@ -151,7 +156,14 @@ export class Persistence {
     this.#mark = next;
     this.#lastHash = hash;
     this.#remember(hash);
+    this.#wrote(hash);
     if (mode !== 'none') location?.setHash(hash, mode);
+  }
+
+  #wrote(hash: string): void {
+    if (this.#written.at(-1) === hash) return;
+    this.#written.push(hash);
+    if (this.#written.length > ADDRESSES_KEPT) this.#written.shift();
   }
 
   #remember(hash: string): void {
@@ -226,6 +238,7 @@ export class Persistence {
     this.#mark = { hash, step: editor.history.past.at(-1) ?? null, runs: editor.runs };
     this.#lastHash = hash;
     this.#remember(hash);
+    this.#wrote(hash);
   }
 
   /** Reads back the saved scenarios, the workspace and then the link the page was opened with. */
@@ -256,7 +269,7 @@ export class Persistence {
     const hash = this.#env.location?.getHash() ?? '';
     const how = this.#env.location?.navigation?.() ?? 'navigate';
     // The page's own address (a reload) is the workspace just restored: nothing to open.
-    const own = hash === this.shareHash() || (ws.kind === 'ok' && how === 'reload' && hash === ws.state.address);
+    const own = hash === this.shareHash() || (ws.kind === 'ok' && how === 'reload' && (hash === ws.state.address || (ws.state.addresses ?? []).includes(hash)));
     let travelled = false;
     if (hash !== '' && !own) {
       travelled = how === 'back_forward' && ws.kind === 'ok' && this.#travelAtStart(hash);
