@@ -38,12 +38,16 @@ writeFileSync(slice, JSON.stringify({ ...raw, scenario, design: { ...raw.design,
 
 let points = 0;
 const start = performance.now();
+// CPU time of this process, its worker threads included: with the wall time, how many cores were busy.
+const cpuStart = process.cpuUsage();
 const code = await runExperimentCli([slice, '--out', join(work, 'results'), '--threads', String(threads), '--quiet'], {
   stdout: process.stdout,
   stderr: process.stderr,
   onPointDone: () => points++,
 });
 const wall = performance.now() - start;
+const used = process.cpuUsage(cpuStart);
+const cpu = (used.user + used.system) / 1000;
 if (code !== 0) {
   rmSync(work, { recursive: true, force: true });
   process.exitCode = code;
@@ -58,11 +62,13 @@ const lines = [
   `Morris over every assumption (${file.replace(ROOT, '')}), ${threads} thread${threads > 1 ? 's' : ''}`,
   `  trajectories run   ${trajectories} of ${fullTrajectories}`,
   `  points             ${points}`,
-  `  runs               ${points * replicates} (${replicates} replicates a point)`,
+  `  runs               ${points * replicates} (${replicates} replicate${replicates > 1 ? 's' : ''} a point)`,
   `  wall time          ${duration(wall)} (loading, runs, records and final files)`,
-  `  time per point     ${duration(perPoint)}`,
+  `  CPU time           ${duration(cpu)}: ${(cpu / wall).toFixed(2)} cores busy on average (less than ${threads}: other work on the machine, or the main thread waiting)`,
+  `  time per point     ${duration(perPoint)} wall, ${duration(cpu / points)} CPU`,
   trajectories === fullTrajectories
     ? `  ${fullTrajectories} trajectories   ${duration(wall)} (measured)`
-    : `  ${fullTrajectories} trajectories   about ${duration(perPoint * fullPoints)} for ${fullPoints} points (extrapolated from ${trajectories}: time per point × points)`,
+    : `  ${fullTrajectories} trajectories   about ${duration(perPoint * fullPoints)} for ${fullPoints} points (extrapolated from ${trajectories}: wall time per point × points)`,
+  `  with ${threads} cores free   about ${duration((cpu / points / threads) * fullPoints)} for ${fullPoints} points (CPU time per point × points / ${threads})`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
