@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalStringify } from '../scenario/hash.ts';
 import type { Experiment, PointRecord } from './types.ts';
 
 /**
@@ -33,10 +32,15 @@ export interface Manifest {
   readonly experiment: Experiment;
 }
 
-/** The manifest's bytes: fixed top-level order, the experiment with its keys sorted (canonical), two-space indent. */
+/**
+ * The manifest's bytes: fixed top-level order, two-space indent, the
+ * experiment's keys in the order validation gave them. Not sorted: key order
+ * carries meaning in a design (a package's changes name its measures in
+ * order, and so the points' order), and a merge expands the design again from
+ * this file, which must give the very points the run had.
+ */
 export function manifestText(experiment: Experiment, experimentHash: string, engineVersion: string): string {
-  const canonical = JSON.parse(canonicalStringify(experiment)) as unknown;
-  return `${JSON.stringify({ experimentHash, engineVersion, experiment: canonical }, null, 2)}\n`;
+  return `${JSON.stringify({ experimentHash, engineVersion, experiment }, null, 2)}\n`;
 }
 
 export type ManifestRead =

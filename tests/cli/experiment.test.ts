@@ -127,6 +127,31 @@ describe('a run', () => {
   });
 });
 
+describe('the points as written down', () => {
+  it('a design whose order is not alphabetical (attribution measures) finishes, and its shards merge to the same bytes', async () => {
+    // The package names labour inspection before awareness: sorting keys anywhere would reorder the points.
+    const exp = experimentFile(
+      gridExperiment({
+        design: {
+          type: 'attribution',
+          package: { label: 'both', set: { 'interventions.labourInspection.inspectorsPer10kWorkers': 4, 'interventions.awareness.consumers': 0.3 } },
+        },
+      }),
+    );
+    const whole = join(dir, 'attr-whole');
+    const r = await experimentCli([exp, '--out', whole, '--quiet']);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const summary = JSON.parse(readFileSync(join(whole, 'summary.json'), 'utf8'));
+    expect(summary.attribution[0].steps.map((x: { measure: string }) => x.measure)).toEqual(['interventions.labourInspection', 'interventions.awareness']);
+    const parts = [0, 1].map((k) => join(dir, `attr-part-${k}`));
+    for (const [k, part] of parts.entries()) expect((await experimentCli([exp, '--shard', `${k}/2`, '--out', part, '--quiet'])).code).toBe(EXIT.ok);
+    const merged = join(dir, 'attr-merged');
+    const m = await experimentCli(['merge', ...parts, '--out', merged]);
+    expect(m.code, m.stderr).toBe(EXIT.ok);
+    expect(dirBytes(merged)).toEqual(dirBytes(whole));
+  });
+});
+
 describe('refusals: exit 2, every problem with its path, nothing run', () => {
   it('a bad experiment file: every problem, no directory', async () => {
     const exp = experimentFile(gridExperiment({ replicates: 0, weeks: 'soon', outcomes: ['reports', 'happiness'] }));

@@ -118,17 +118,21 @@ describe('atomic files', () => {
 describe('the manifest', () => {
   const experiment = { name: 'm', seed: 1, design: { type: 'list', points: [] }, outcomes: ['reports'], replicates: 2 } as unknown as Experiment;
 
-  it('is canonical (key order does not matter) and reads back', () => {
+  it('keeps the key order of the experiment (a design\'s order means something) and reads back', () => {
     const reordered = { replicates: 2, outcomes: ['reports'], design: { points: [], type: 'list' }, seed: 1, name: 'm' } as unknown as Experiment;
     const text = manifestText(experiment, 'abc', '2.0.0');
-    expect(manifestText(reordered, 'abc', '2.0.0')).toBe(text);
+    expect(manifestText(experiment, 'abc', '2.0.0')).toBe(text);
+    expect(manifestText(reordered, 'abc', '2.0.0')).not.toBe(text);
     expect(Object.keys(JSON.parse(text))).toEqual(['experimentHash', 'engineVersion', 'experiment']);
     const dir = freshDir();
     expect(readManifest(dir)).toEqual({ kind: 'none' });
     writeFileAtomic(join(dir, 'experiment.json'), text);
     const read = readManifest(dir);
     expect(read.kind).toBe('ok');
-    if (read.kind === 'ok') expect(read.manifest).toEqual({ experimentHash: 'abc', engineVersion: '2.0.0', experiment: JSON.parse(JSON.stringify(experiment)) });
+    if (read.kind === 'ok') {
+      expect(read.manifest).toEqual({ experimentHash: 'abc', engineVersion: '2.0.0', experiment: JSON.parse(JSON.stringify(experiment)) });
+      expect(Object.keys(read.manifest.experiment)).toEqual(Object.keys(experiment));
+    }
   });
 
   it('something else in experiment.json is reported, not thrown', () => {

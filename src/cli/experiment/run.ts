@@ -18,7 +18,8 @@ import {
 import { createThreadRunner } from '../../../workers/node-worker.ts';
 import { SERIES_BUDGET_BYTES } from '../cli.ts';
 import type { RunOptions } from './args.ts';
-import { shownPath, expectations, presentIndices, say, writeFinalFiles } from './finish.ts';
+import { canonicalStringify } from '../../scenario/hash.ts';
+import { expectations, fromManifest, presentIndices, say, shownPath, writeFinalFiles } from './finish.ts';
 import { defaultOutDir, loadExperiment } from './load.ts';
 import { createPointProgress, silentPointProgress } from './progress.ts';
 import { EXIT, type ExperimentIO } from './io.ts';
@@ -68,7 +69,14 @@ export async function runExperiment(options: RunOptions, io: ExperimentIO): Prom
     say(io.stderr, [`--out: cannot write to ${JSON.stringify(shown)} (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
     return EXIT.badInput;
   }
+  // What merge and the final files will read back: the points must be these very points.
+  const back = readManifest(dir);
+  const resolved = back.kind === 'ok' ? fromManifest(back.manifest) : undefined;
   const expected = expectations(experiment, points);
+  if (!resolved?.ok || canonicalStringify(expectations(resolved.experiment, resolved.points)) !== canonicalStringify(expected)) {
+    say(io.stderr, [`error: ${shown}/${MANIFEST_FILE} does not expand to the points of ${options.file} (a bug: please report it)`]);
+    return EXIT.failed;
+  }
   const present = presentIndices(dir, expected);
   const pending = pendingIndices(owned, present);
   const ownedDone = () => owned.filter((i) => present.has(i)).length;
