@@ -61,7 +61,9 @@ describe('shards in separate processes', () => {
     const POINTS = 200;
     const exp = file('interrupted.json', JSON.stringify(gridExperiment({ design: { type: 'grid', axes: [{ path: 'assumptions.population.clients', values: Array.from({ length: POINTS }, (_, i) => 20 + i) }] } }, 4)));
     const out = join(dir, 'interrupted');
-    const child = spawn(TSX, [MAIN, exp, '--out', out, '--threads', '1'], { cwd: ROOT });
+    // node with tsx's loader, not the tsx command: tsx relays a signal and kills a child that has not
+    // acknowledged it within 60 ms, which a child busy simulating on its main thread (--threads 1) may miss.
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, exp, '--out', out, '--threads', '1'], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     // 'close', not 'exit': the last of standard error arrives after the process ends.

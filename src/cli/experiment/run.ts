@@ -96,7 +96,9 @@ export async function runExperiment(options: RunOptions, io: ExperimentIO): Prom
     interrupted = true;
     controller.abort();
   };
-  process.once('SIGINT', interrupt);
+  // `on`, not `once`: npm, tsx and the terminal may each deliver a SIGINT, and a
+  // second one must not fall through to the default (which exits without a word).
+  process.on('SIGINT', interrupt);
   if (io.signal?.aborted) interrupt();
   io.signal?.addEventListener('abort', interrupt, { once: true });
   const label = experiment.name.slice(0, 30);
