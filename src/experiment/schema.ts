@@ -139,7 +139,7 @@ export function parseExperimentText(text: string, options: ExperimentOptions): E
   const source = options.source;
   const where = source ? `${source}, ` : '';
   if (typeof text !== 'string') return fail([problem(ROOT_PATH, 'experiment text', typeof text)]);
-  if (text.length > MAX_SCENARIO_BYTES) {
+  if (text.length > MAX_SCENARIO_BYTES || new TextEncoder().encode(text).length > MAX_SCENARIO_BYTES) {
     const limit = `${MAX_SCENARIO_BYTES / (1024 * 1024)} MB`;
     return fail([problem(ROOT_PATH, `at most ${limit}`, 'more', `${source ?? 'file'} is larger than ${limit}; experiment files are at most ${limit}`)]);
   }
@@ -333,9 +333,9 @@ function inlineScenarioProblem(p: Problem): Problem {
   return { ...p, path, message };
 }
 
-/** The design with the file's defaults filled in, as the shared type. */
+/** The design with the file's defaults filled in, as the shared type (checked by the compiler, not cast). */
 function toDesign(d: ParsedFile['design']): Design {
-  return d as Design;
+  return d;
 }
 
 /** Clear words for a wrong `type` of a design or `kind` of a distribution (zod's say only "invalid input"). */
