@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { HEADLINE_METRICS, type HeadlineMetric } from '../../sim/comparison.ts';
 import { BROWSER_LIMITS, checkLimits, type Limits } from '../../sim/limits.ts';
 import type { SimRunner } from '../../sim/runner.ts';
+import { baselineFor } from './presets.ts';
 import { isAbort } from './simulation.svelte.ts';
 
 /**
@@ -89,11 +90,6 @@ export function variableAssumptions(base: Scenario): string[] {
   return out;
 }
 
-/** The baseline of a scenario: its assumptions, horizon and seed with the Baseline preset's interventions. */
-export function baselineOf(scenario: Scenario, preset: Scenario): Scenario {
-  return { ...scenario, name: preset.name, description: preset.description, interventions: preset.interventions };
-}
-
 /** The intervention fields where `scenario` differs from `baseline`, as a package (dotted path → value). */
 export function packageOf(label: string, scenario: Scenario, baseline: Scenario): Package {
   const set: Record<string, unknown> = {};
@@ -127,6 +123,14 @@ export class Explore {
 
   constructor(env: ExploreEnv) {
     this.#env = env;
+  }
+
+  #initialised = false;
+
+  /** The settings for the current scenario, the first time they are needed (the scenario is restored after the room is made). */
+  init(): void {
+    if (this.#initialised) return;
+    this.#initialised = true;
     this.resetSettings();
   }
 
@@ -134,7 +138,17 @@ export class Explore {
   resetSettings(): void {
     const s = this.#env.scenario();
     this.settings.weeks = s.weeks;
-    this.settings.inputs = variableAssumptions(s).slice(0, DEFAULT_INPUT_COUNT);
+    this.settings.inputs = this.defaultInputs();
+  }
+
+  /** The default inputs of the tornado and Morris (see variableAssumptions; not a ranking). */
+  defaultInputs(): string[] {
+    return variableAssumptions(this.#env.scenario()).slice(0, DEFAULT_INPUT_COUNT);
+  }
+
+  /** Every assumption the current scenario lets vary, for the checklist. */
+  candidateInputs(): string[] {
+    return variableAssumptions(this.#env.scenario());
   }
 
   get running(): boolean {
@@ -143,9 +157,10 @@ export class Explore {
 
   /** The experiment of an analysis, built from the current scenario, the pins and the settings. */
   build(analysis: Exclude<Analysis, 'file'>): Experiment {
+    this.init();
     const s = this.settings;
     const scenario = this.#env.scenario();
-    const baseline = baselineOf(scenario, this.#env.baselinePreset());
+    const baseline = baselineFor(scenario, this.#env.baselinePreset());
     const weeks = Math.max(1, Math.round(s.weeks || scenario.weeks));
     const common = { seed: scenario.seed, weeks, outcomes: [...HEADLINE_METRICS], slots: ['total'] as const, series: 'outcomes' as const };
     const inputs = [...s.inputs];
