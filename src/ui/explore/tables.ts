@@ -13,12 +13,23 @@ import { labelOf } from '../workspace/describe.ts';
 
 export type Row = Record<string, string | number>;
 
+/**
+ * An assumption's name in Explore: the drawer's label, or for a sector's (or
+ * regime's) field the sector and key, since one key (e.g. `workers`) occurs in each.
+ */
+export function inputLabel(path: string): string {
+  const steps = path.split('.');
+  if (steps[0] !== 'assumptions' || steps.length < 4) return labelOf(path);
+  const middle = steps.slice(2, -1).map((s) => i18n.tk(`sector.${s}`, s));
+  return `${middle.join(' · ')} · ${steps[steps.length - 1]}`;
+}
+
 export const metricLabel = (m: HeadlineMetric): string => i18n.tk(`metric.${m}`, m);
 export const metricUnit = (m: HeadlineMetric): string => unitOf(m);
 
 export function tornadoRows(t: Tornado): Row[] {
   return t.bars.map((b) => ({
-    assumption: labelOf(b.path),
+    assumption: inputLabel(b.path),
     path: b.path,
     low_value: b.lowValue,
     high_value: b.highValue,
@@ -31,7 +42,7 @@ export function tornadoRows(t: Tornado): Row[] {
 }
 
 export function morrisRows(m: Morris): Row[] {
-  return m.entries.map((e) => ({ assumption: labelOf(e.path), path: e.path, outcome: m.outcome, mu_star: e.muStar, mu: e.mu, sigma: e.sigma, effects: e.effects }));
+  return m.entries.map((e) => ({ assumption: inputLabel(e.path), path: e.path, outcome: m.outcome, mu_star: e.muStar, mu: e.mu, sigma: e.sigma, effects: e.effects }));
 }
 
 /** The waterfall's steps in order: baseline, each measure alone, interaction, package (with the running total). */
