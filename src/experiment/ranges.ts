@@ -104,7 +104,10 @@ export function numericPathProblem(path: string, at: string): Problem | undefine
 
 /** A problem for a path that names no scenario field, with a "did you mean" when one is close. */
 export function unknownPathProblem(path: string, at: string, candidates: readonly string[] = FIELD_PATHS): Problem {
-  const near = didYouMean(path, candidates) ?? nearByLastKey(path, candidates);
+  // The right key in the wrong group first (its one field), then a near spelling of the whole path.
+  const key = path.split('.').pop() ?? '';
+  const sameKey = candidates.filter((c) => c.endsWith(`.${key}`));
+  const near = (sameKey.length === 1 ? sameKey[0] : undefined) ?? didYouMean(path, candidates) ?? nearByLastKey(path, candidates);
   const expected = 'the dotted path of a lever or assumption, e.g. "assumptions.clients.reportRate"';
   const got = formatGot(path);
   return problem(at, expected, got, `${at}: ${got} is not a scenario field${near ? `; did you mean "${near}"?` : ''}`);

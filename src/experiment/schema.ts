@@ -139,7 +139,7 @@ export function parseExperimentText(text: string, options: ExperimentOptions): E
   const source = options.source;
   const where = source ? `${source}, ` : '';
   if (typeof text !== 'string') return fail([problem(ROOT_PATH, 'experiment text', typeof text)]);
-  if (text.length > MAX_SCENARIO_BYTES) {
+  if (text.length > MAX_SCENARIO_BYTES || new TextEncoder().encode(text).length > MAX_SCENARIO_BYTES) {
     const limit = `${MAX_SCENARIO_BYTES / (1024 * 1024)} MB`;
     return fail([problem(ROOT_PATH, `at most ${limit}`, 'more', `${source ?? 'file'} is larger than ${limit}; experiment files are at most ${limit}`)]);
   }
@@ -262,6 +262,16 @@ type AnySchema = z.core.$ZodType;
  */
 function describeInLists(located: LocatedProblem, input: unknown): Problem {
   const p = located.problem;
+  if (p.message.startsWith(`${p.path}: unknown key`) && located.segments.length > 0) {
+    // Inside a tagged union (a design), the keys allowed are those of the option the tag names.
+    const parent = schemaAtValue(experimentSchema, located.segments.slice(0, -1), input);
+    const allowed = parent ? Object.keys(shapeOf(parent) ?? {}) : [];
+    if (allowed.length === 0) return p;
+    const key = String(located.segments[located.segments.length - 1]);
+    const near = didYouMean(key, allowed);
+    const expected = `one of the keys ${allowed.join(', ')}`;
+    return problem(p.path, expected, JSON.stringify(key), near ? `${p.path}: unknown key; did you mean "${near}"?` : `${p.path}: unknown key; expected one of ${allowed.join(', ')}`);
+  }
   if (p.expected !== 'a valid value') return p;
   const schema = schemaAtValue(experimentSchema, located.segments, input);
   if (!schema) return p;
@@ -270,29 +280,34 @@ function describeInLists(located: LocatedProblem, input: unknown): Problem {
 }
 
 function schemaAtValue(root: AnySchema, segments: readonly PathSegment[], input: unknown): AnySchema | undefined {
-  let cur: AnySchema | undefined = root;
+  let cur: AnySchema | undefined = pickOption(root, input, segments[0]);
   let value = input;
-  for (const seg of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
     if (!cur) return undefined;
     const inner = unwrap(cur);
-    const def = defOf(inner) as unknown as { type: string; element?: AnySchema; items?: AnySchema[]; valueType?: AnySchema; discriminator?: string };
-    const options = optionsOf(inner);
-    if (options) {
-      // A tagged union: the option whose tag matches the value's; else the first with this key.
-      const tag = def.discriminator;
-      const here = value;
-      const chosen: AnySchema | undefined = tag && isPlainObject(here)
-        ? options.find((o) => (defOf(unwrap(shapeOf(o)?.[tag] ?? o)) as unknown as { values?: unknown[] }).values?.includes(here[tag]))
-        : options.find((o) => shapeOf(o)?.[String(seg)] !== undefined);
-      cur = chosen ? schemaAtValue(chosen, [seg], value) : undefined;
-    } else if (def.type === 'object') cur = shapeOf(inner)?.[String(seg)];
+    const def = defOf(inner) as unknown as { type: string; element?: AnySchema; items?: AnySchema[]; valueType?: AnySchema };
+    if (def.type === 'object') cur = shapeOf(inner)?.[String(seg)];
     else if (def.type === 'array') cur = def.element;
     else if (def.type === 'tuple') cur = typeof seg === 'number' ? def.items?.[seg] : undefined;
     else if (def.type === 'record') cur = def.valueType;
     else return undefined;
     value = getAtPath(value, [seg]);
+    cur = cur ? pickOption(cur, value, segments[i + 1]) : undefined;
   }
   return cur;
+}
+
+/** For a union, the option that fits the value: by its tag when the union has one, else the first with the next key. */
+function pickOption(schema: AnySchema, value: unknown, nextKey: PathSegment | undefined): AnySchema | undefined {
+  const options = optionsOf(schema);
+  if (!options) return schema;
+  const tag = (defOf(unwrap(schema)) as unknown as { discriminator?: string }).discriminator;
+  if (tag && isPlainObject(value)) {
+    return options.find((o) => (defOf(unwrap(shapeOf(o)?.[tag] ?? o)) as unknown as { values?: unknown[] }).values?.includes(value[tag]));
+  }
+  if (nextKey === undefined) return undefined;
+  return options.find((o) => shapeOf(o)?.[String(nextKey)] !== undefined);
 }
 
 /** The base scenario: read through the caller (a path) or validated here (an object); its problems go under `scenario`. */
@@ -318,9 +333,9 @@ function inlineScenarioProblem(p: Problem): Problem {
   return { ...p, path, message };
 }
 
-/** The design with the file's defaults filled in, as the shared type. */
+/** The design with the file's defaults filled in, as the shared type (checked by the compiler, not cast). */
 function toDesign(d: ParsedFile['design']): Design {
-  return d as Design;
+  return d;
 }
 
 /** Clear words for a wrong `type` of a design or `kind` of a distribution (zod's say only "invalid input"). */
@@ -336,6 +351,10 @@ function tagProblems(root: Record<string, unknown>): Problem[] {
     const got = v === undefined ? 'nothing (the field is missing)' : formatGot(v);
     out.push(problem(where, expected, got, `${where}: expected ${expected}, got ${got}${near ? `; did you mean "${near}"?` : ''}`));
   };
+  if (!isPlainObject(root.design)) {
+    const got = root.design === undefined ? 'nothing (the field is missing)' : formatGot(root.design);
+    out.push(problem('design', 'a design object such as { "type": "grid", "axes": [ … ] }', got));
+  }
   tag(root.design, 'design', 'type', DESIGN_TYPES);
   const design = root.design;
   if (isPlainObject(design) && isPlainObject(design.ranges)) {
