@@ -268,6 +268,7 @@ describe('robustness', () => {
       [20, 21, 6, 5],
       [30, 28, 7, 6],
       [40, 38, 8, 8.5],
+      [50, 50, 9, 9], // a tie is no win
     ].flatMap(([dd0, dd1, rp0, rp1], d): [PointRole, Partial<Record<HeadlineMetric, number[]>>][] => [
       [{ kind: 'robustness', package: null, draw: d }, { derivedDemand: [dd0, dd0], reports: [rp0, rp0] }],
       [{ kind: 'robustness', package: 'P', draw: d }, { derivedDemand: [dd1 - 1, dd1 + 1], reports: [rp1, rp1] }],
@@ -277,9 +278,9 @@ describe('robustness', () => {
 
   it('counts the draws a package wins in, per outcome direction, and flags side effects', () => {
     const [dd, rp] = robustness(exp, runs);
-    expect(dd).toMatchObject({ package: 'P', outcome: 'derivedDemand', better: 'lower', draws: 4, wins: 0.75, sideEffect: false });
-    expect(dd.difference.mean).toBeCloseTo((-1 + 1 - 2 - 2) / 4, 12);
-    expect(rp).toMatchObject({ outcome: 'reports', better: 'higher', wins: 0.25, sideEffect: true });
+    expect(dd).toMatchObject({ package: 'P', outcome: 'derivedDemand', better: 'lower', draws: 5, wins: 0.6, sideEffect: false });
+    expect(dd.difference.mean).toBeCloseTo((-1 + 1 - 2 - 2 + 0) / 5, 12);
+    expect(rp).toMatchObject({ outcome: 'reports', better: 'higher', wins: 0.2, sideEffect: true });
   });
 
   it('places packages on the frontier from their mean differences over draws', () => {
@@ -288,7 +289,7 @@ describe('robustness', () => {
       { outcome: 'reports', better: 'higher' },
     ];
     const summary = analyse({ ...exp, frontier: goals }, runs.map((r) => r.point), runs.map((r) => r.record), 'x');
-    expect(summary.frontier?.points).toEqual([{ label: 'P', x: -1, y: (-1 - 1 - 1 + 0.5) / 4, dominated: false }]);
+    expect(summary.frontier?.points).toEqual([{ label: 'P', x: -0.8, y: (-1 - 1 - 1 + 0.5) / 5, dominated: false }]);
   });
 });
 
