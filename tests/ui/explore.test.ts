@@ -215,3 +215,13 @@ describe('Explore: experiment files', () => {
     expect(ex.fileName).toBe('small.json');
   });
 });
+
+describe('Explore as a view', () => {
+  it('is a view that links and saved workspaces carry', async () => {
+    const { VIEWS, isView, encodeShareHash, decodeShareLink } = await import('../../src/ui/workspace/share.ts');
+    expect(VIEWS).toContain('explore');
+    expect(isView('explore')).toBe(true);
+    const link = decodeShareLink(encodeShareHash(base(), 1, { view: 'explore' }));
+    expect(link.view).toBe('explore');
+  });
+});
