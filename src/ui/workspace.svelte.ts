@@ -16,6 +16,7 @@ import { Playback } from './workspace/playback.svelte.ts';
 import { BASELINE_ID, baselineFor, type Preset } from './workspace/presets.ts';
 import type { View } from './workspace/share.ts';
 import { Simulation, type RunState } from './workspace/simulation.svelte.ts';
+import { Explore } from './workspace/explore.svelte.ts';
 
 /**
  * The app's state (STYLE.md 7), composed of rooms of one concept each under
@@ -72,6 +73,8 @@ export class Workspace {
   readonly playback: Playback;
   readonly pins: Pins;
   readonly persistence: Persistence;
+  /** Experiments on the current scenario and the pins (the Explore view). */
+  readonly explore: Explore;
 
   grouping = $state<Grouping>('level');
   #view = $state<View>('charts');
@@ -141,6 +144,15 @@ export class Workspace {
       layout: this,
       running: () => this.sim.status === 'running',
       results: { remember: () => this.#remember(), show: () => this.showResults() },
+    });
+    this.explore = new Explore({
+      // The app's pool: its queue serves Explore's points beside the levers' runs.
+      runner: () => this.sim.runner,
+      scenario: () => this.editor.scenario,
+      pins: () => this.pins.list.map((p) => ({ label: p.name, scenario: p.scenario })),
+      baselinePreset: () => this.baselinePreset,
+      now,
+      limits: env.limits,
     });
     this.persistence.restore();
     // A reload mid-run, or Back into an entry from before a reload (issue 10, point 10): results are
@@ -401,6 +413,7 @@ export class Workspace {
   }
 
   dispose(): void {
+    this.explore.dispose();
     this.#clearLive();
     this.sim.dispose();
     this.playback.halt();

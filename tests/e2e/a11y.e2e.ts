@@ -7,7 +7,7 @@ import { openView, runToEnd, selectPreset, setSpeed, tid } from './driver.ts';
 
 /**
  * axe-core over the whole page (issue 10, "Keyboard and screen reader"), in
- * the production build: every view (Compare with two pinned packages), every
+ * the production build: every view (Compare with two pinned packages, Explore with results), every
  * dialog, menu and drawer open, the levers' drawer of a narrow screen, and
  * presenter text. No serious or critical violation anywhere.
  */
@@ -87,6 +87,25 @@ describe('axe-core over every view and dialog', () => {
     await openView(page, 'charts');
   });
 
+  it('Explore with a tornado, a robustness run over the two pins and the frontier drawn, the inputs list open', async () => {
+    const { page } = app;
+    await openView(page, 'explore');
+    for (const [id, value] of [['explore-weeks', '4'], ['explore-tornado-replicates', '1'], ['explore-draws', '2'], ['explore-robustness-replicates', '1']] as const) {
+      await page.fill(tid(id), value);
+      await page.press(tid(id), 'Tab');
+    }
+    await page.click(`${tid('explore-inputs')} summary`);
+    await page.click(tid('explore-inputs-none'));
+    await page.locator(tid('explore-input')).first().check();
+    await page.click(tid('explore-run-tornado'));
+    await page.click(tid('explore-run-robustness'));
+    for (const id of ['tornado', 'robustness']) await page.waitForSelector(`${tid(`explore-${id}`)}[data-status="done"]`, { timeout: 300_000 });
+    expect(await page.locator(tid('tornado-bar')).count()).toBe(1);
+    expect(await page.locator(tid('frontier-point')).count()).toBeGreaterThan(0);
+    await expectClean(page, 'explore');
+    await openView(page, 'charts');
+  });
+
   it('the Assumptions drawer open', async () => {
     const { page } = app;
     await page.click(tid('assumptions-open'));
@@ -157,7 +176,7 @@ describe('axe-core over every view and dialog', () => {
   it('presenter text size', async () => {
     const { page } = app;
     await page.selectOption(tid('text-size'), 'presenter');
-    for (const view of ['charts', 'flows', 'compare'] as const) {
+    for (const view of ['charts', 'flows', 'compare', 'explore'] as const) {
       await openView(page, view);
       await expectClean(page, `presenter ${view}`);
     }

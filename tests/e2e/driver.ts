@@ -38,7 +38,7 @@ export async function runToEnd(page: Page, timeout = 180_000): Promise<void> {
   await waitForStatus(page, 'done', timeout);
 }
 
-export async function openView(page: Page, view: 'charts' | 'flows' | 'compare'): Promise<void> {
+export async function openView(page: Page, view: 'charts' | 'flows' | 'compare' | 'explore'): Promise<void> {
   await page.click(tid(`view-${view}`));
   await page.waitForSelector(tid(`${view}-view`));
 }
