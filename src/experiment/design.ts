@@ -56,6 +56,30 @@ export function pointCount(experiment: Experiment): number {
  * and where the file writes a value, its place in the file).
  */
 export function expandDesign(experiment: Experiment): ExperimentPoint[] {
+  const steps = expansionSteps(experiment);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * expandDesign for a page that must stay responsive: the same points, built
+ * `batch` at a time with `pause()` awaited between batches (validating a
+ * point's scenario takes about a millisecond, so a Morris design of a few
+ * hundred points would otherwise be one long task).
+ */
+export async function expandDesignInSteps(experiment: Experiment, pause: () => Promise<void>, batch = 25): Promise<ExperimentPoint[]> {
+  const steps = expansionSteps(experiment);
+  let step = steps.next();
+  for (let n = 1; !step.done; n++) {
+    if (n % batch === 0) await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Yields after each point built; returns every point, or throws an ExperimentError with every problem. */
+function* expansionSteps(experiment: Experiment): Generator<void, ExperimentPoint[]> {
   const design = experiment.design;
   const resolved = designInputs(experiment);
   if (resolved.problems.length > 0) throw new ExperimentError(resolved.problems);
@@ -67,11 +91,12 @@ export function expandDesign(experiment: Experiment): ExperimentPoint[] {
   const base = { ...experiment.scenario, weeks: experiment.weeks, seed: experiment.seed };
   const problems: Problem[] = [];
   const points: ExperimentPoint[] = [];
-  drafts.forEach((draft, index) => {
-    const built = buildPoint(base, draft, index);
+  for (let index = 0; index < drafts.length; index++) {
+    const built = buildPoint(base, drafts[index], index);
     if ('problems' in built) problems.push(...built.problems);
     else points.push(built.point);
-  });
+    yield;
+  }
   if (problems.length > 0) throw new ExperimentError(dedupe(problems));
   return points;
 }

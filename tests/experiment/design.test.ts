@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { applyChanges, designInputs, expandDesign, ExperimentError, morrisTrajectories, pointCount } from '../../src/experiment/design.ts';
+import { applyChanges, designInputs, expandDesign, expandDesignInSteps, ExperimentError, morrisTrajectories, pointCount } from '../../src/experiment/design.ts';
 import { validateExperiment, type ExperimentOptions } from '../../src/experiment/schema.ts';
 import type { Experiment, ExperimentPoint } from '../../src/experiment/types.ts';
 import { getAtPath } from '../../src/scenario/path.ts';
@@ -33,6 +33,25 @@ describe('every point', () => {
     const before = JSON.stringify(e.scenario);
     expandDesign(e);
     expect(JSON.stringify(e.scenario)).toBe(before);
+  });
+});
+
+describe('in steps (the app)', () => {
+  test('builds the same points as at once, pausing between batches', async () => {
+    const e = experiment({ type: 'morris', trajectories: 3, levels: 4, inputs: [STOP, CLIENTS, REPORT] });
+    let pauses = 0;
+    const points = await expandDesignInSteps(e, async () => void pauses++, 5);
+    expect(points).toEqual(expandDesign(e));
+    expect(points).toHaveLength(12);
+    expect(pauses).toBe(Math.floor(12 / 5));
+  });
+
+  test('rejects with every problem, as expandDesign throws', async () => {
+    const valid = experiment({ type: 'morris', trajectories: 2, levels: 4, inputs: [STOP] });
+    // Made by hand, not by the schema: a design with nothing to vary.
+    const e = { ...valid, design: { ...valid.design, inputs: [] } } as Experiment;
+    expect(() => expandDesign(e)).toThrow(ExperimentError);
+    await expect(expandDesignInSteps(e, async () => {})).rejects.toBeInstanceOf(ExperimentError);
   });
 });
 

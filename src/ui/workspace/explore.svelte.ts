@@ -1,5 +1,5 @@
 import { analyse } from '../../experiment/analysis.ts';
-import { ExperimentError, expandDesign } from '../../experiment/design.ts';
+import { ExperimentError, expandDesignInSteps } from '../../experiment/design.ts';
 import { defaultRange } from '../../experiment/ranges.ts';
 import { recordOf } from '../../experiment/results.ts';
 import { experimentHash, parseExperimentText } from '../../experiment/schema.ts';
@@ -254,20 +254,25 @@ export class Explore {
   /** Expands and runs an experiment as the task of `analysis`, then analyses its records. */
   async runExperiment(analysis: Analysis, experiment: Experiment): Promise<Task> {
     this.cancel(analysis);
+    const yieldToPage = this.#env.yieldToPage ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+    // Taken before the points are built (in steps, the page answering): Cancel or a newer run stops this one there too.
+    const abort = new AbortController();
+    this.#aborts.set(analysis, abort);
+    this.#set(analysis, { ...IDLE, status: 'running', total: 0, experiment });
     let points: ExperimentPoint[];
     try {
-      points = expandDesign(experiment);
+      points = await expandDesignInSteps(experiment, yieldToPage);
     } catch (e) {
+      if (this.#aborts.get(analysis) !== abort) return this.tasks[analysis];
       const problems = e instanceof ExperimentError ? [...e.problems] : [];
       return this.#set(analysis, { ...IDLE, status: 'failed', error: e instanceof Error ? e.message : String(e), problems });
     }
+    if (this.#aborts.get(analysis) !== abort) return this.tasks[analysis];
+    if (abort.signal.aborted) return this.#set(analysis, { ...IDLE, status: 'cancelled', total: points.length, done: 0, experiment });
     const tooLarge = this.#sizeProblems(experiment, points);
     if (tooLarge.length > 0) return this.#set(analysis, { ...IDLE, status: 'failed', error: tooLarge[0].message, problems: tooLarge });
 
-    const abort = new AbortController();
-    this.#aborts.set(analysis, abort);
     const now = this.#env.now ?? (() => Date.now());
-    const yieldToPage = this.#env.yieldToPage ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
     const started = now();
     const records: (PointRecord | undefined)[] = new Array(points.length).fill(undefined);
     let done = 0;
