@@ -50,7 +50,7 @@ export interface ScreeningEntry {
   readonly sigma: number | null;
 }
 
-export const SCREENING = ${JSON.stringify(meta, null, 2)} as const;
+export const SCREENING: { readonly experiment: string; readonly experimentHash: string; readonly engineVersion: string; readonly points: number; readonly weeks: number; readonly replicates: number } | null = ${JSON.stringify(meta, null, 2)};
 
 /** Per outcome (the total slot), every varied assumption sorted by μ*, largest first. */
 export const SCREENING_RANKING: Readonly<Record<string, readonly ScreeningEntry[]>> = ${JSON.stringify(ranking, null, 2)};
