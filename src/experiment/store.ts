@@ -23,6 +23,7 @@ export const POINTS_DIR = 'points';
 export const RUNS_FILE = 'runs.csv';
 export const OUTCOMES_FILE = 'outcomes.csv';
 export const SUMMARY_FILE = 'summary.json';
+export const REPORT_FILE = 'report.md';
 
 /** What DIR/experiment.json holds. */
 export interface Manifest {

@@ -6,7 +6,7 @@ import { WORLDS } from '../support/small-world.ts';
 
 /** Tiny experiment files (the CLI world, a few weeks) and the experiment CLI called in-process. */
 
-export const FINAL_FILES = ['runs.csv', 'outcomes.csv', 'summary.json'] as const;
+export const FINAL_FILES = ['runs.csv', 'outcomes.csv', 'summary.json', 'report.md'] as const;
 
 /** A grid of 3 × 2 = 6 points over the CLI world, inline, 2 replicates of `weeks` weeks. */
 export function gridExperiment(over: Record<string, unknown> = {}, weeks = 6): Record<string, unknown> {

@@ -26,7 +26,7 @@ describe('a run', () => {
     const r = await experimentCli([exp, '--quiet']);
     expect(r.code, r.stderr).toBe(EXIT.ok);
     expect(r.ran).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(readdirSync(out).sort()).toEqual(['experiment.json', 'outcomes.csv', 'points', 'runs.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['experiment.json', 'outcomes.csv', 'points', 'report.md', 'runs.csv', 'summary.json']);
     expect(readdirSync(join(out, 'points'))).toEqual(['000000.json', '000001.json', '000002.json', '000003.json', '000004.json', '000005.json']);
 
     const manifest = JSON.parse(readFileSync(join(out, 'experiment.json'), 'utf8'));
@@ -87,6 +87,9 @@ describe('a run', () => {
     expect(r.ran).toEqual([1, 2, 4, 5]);
     expect(r.stderr).toMatch(/6 points \(4 run now, 2 already there\)/);
     expect(dirBytes(out)).toEqual(bytes);
+    // Without --quiet the report is printed too: the same text as report.md.
+    expect(r.stdout).toBe(readFileSync(join(out, 'report.md'), 'utf8'));
+    expect(r.stdout).toMatch(/^# /);
   });
 
   it('an aborted run keeps its records, says how to resume, and the rerun completes to the same bytes', async () => {

@@ -4,6 +4,7 @@ import { ENGINE_VERSION } from '../../sim/engine.ts';
 import { analyse } from '../../experiment/analysis.ts';
 import { expandDesign } from '../../experiment/design.ts';
 import { outcomesCSV, summaryJSON, tidyHeader, tidyRows } from '../../experiment/results.ts';
+import { reportText } from '../../experiment/report.ts';
 import { experimentHash } from '../../experiment/schema.ts';
 import {
   atomicFile,
@@ -12,6 +13,7 @@ import {
   readRecord,
   recordIndices,
   recordMatches,
+  REPORT_FILE,
   RUNS_FILE,
   SUMMARY_FILE,
   writeFileAtomic,
@@ -101,8 +103,10 @@ export function writeFinalFiles(dir: string): readonly string[] {
   }
   const records = points.map((p) => forAnalysis(experiment, load(p.index)));
   writeFileAtomic(join(dir, OUTCOMES_FILE), outcomesCSV(experiment, points, records));
-  writeFileAtomic(join(dir, SUMMARY_FILE), summaryJSON(analyse(experiment, points, records, read.manifest.experimentHash)));
-  written.push(OUTCOMES_FILE, SUMMARY_FILE);
+  const summary = analyse(experiment, points, records, read.manifest.experimentHash);
+  writeFileAtomic(join(dir, SUMMARY_FILE), summaryJSON(summary));
+  writeFileAtomic(join(dir, REPORT_FILE), reportText(summary));
+  written.push(OUTCOMES_FILE, SUMMARY_FILE, REPORT_FILE);
   return written;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fnv1a64 } from '../../scenario/hash.ts';
 import { describeMissing, missingIndices } from '../../experiment/schedule.ts';
@@ -11,6 +12,7 @@ import {
   recordIndices,
   recordMatches,
   recordText,
+  REPORT_FILE,
   writeFileAtomic,
   writeRecord,
   type Manifest,
@@ -105,6 +107,7 @@ export async function mergeExperiment(options: MergeOptions, io: ExperimentIO): 
   }
   try {
     const written = writeFinalFiles(options.out);
+    if (!options.quiet) io.stdout.write(readFileSync(join(options.out, REPORT_FILE), 'utf8'));
     if (!options.quiet) say(io.stderr, [`merged ${options.dirs.length} directories, ${points.length} points: ${written.join(', ')} written to ${shown(options.out)}`]);
     return EXIT.ok;
   } catch (e) {

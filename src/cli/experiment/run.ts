@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BYTES_PER_WEEK, checkLimits, CLI_LIMITS } from '../../sim/limits.ts';
 import { ENGINE_VERSION } from '../../sim/engine.ts';
@@ -7,6 +8,7 @@ import { recordOf } from '../../experiment/results.ts';
 import { pendingIndices, shardIndices } from '../../experiment/schedule.ts';
 import {
   clearResults,
+  REPORT_FILE,
   ensureDirs,
   isNonDirectory,
   MANIFEST_FILE,
@@ -173,6 +175,8 @@ export async function runExperiment(options: RunOptions, io: ExperimentIO): Prom
       return EXIT.ok;
     }
     const written = writeFinalFiles(dir);
+    // The report to read first (also report.md); results stay in the directory's files.
+    if (!options.quiet) io.stdout.write(readFileSync(join(dir, REPORT_FILE), 'utf8'));
     if (!options.quiet) say(io.stderr, [`${points.length} points (${ranHere} run now, ${points.length - ranHere} already there): ${written.join(', ')} written to ${shown}`]);
     return EXIT.ok;
   } catch (e) {
