@@ -102,6 +102,7 @@ export class Simulation implements SimContext {
     ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
   ) as Record<ActorType, Float64Array>;
   private started = false;
+  private unrecorded = new Float64Array(0);
   /** Live agents of each type by sector and state, kept up to date with every move: [sector * states + state]. */
   readonly counts: Record<ActorType, Float64Array>;
 
@@ -239,8 +240,8 @@ export class Simulation implements SimContext {
     const nE = c.events.length;
     const nS = c.states.length;
     const stream = this.streams[type];
-    // Burn-in weeks are counted nowhere.
-    const fired = w >= 0 ? this.series.transitions[type] : new Float64Array(nS * nE);
+    // Burn-in weeks are counted nowhere (in a scratch array, never read).
+    const fired = w >= 0 ? this.series.transitions[type] : this.burnInFired(nS * nE);
     const base = w >= 0 ? w * nS * nE : 0;
     const n = a.n;
     const transitioner = this.transitioner;
@@ -314,6 +315,12 @@ export class Simulation implements SimContext {
     }
   }
 
+  /** Where burn-in weeks tally the events that fired: nowhere anyone reads. */
+  private burnInFired(size: number): Float64Array {
+    if (this.unrecorded.length < size) this.unrecorded = new Float64Array(size);
+    return this.unrecorded;
+  }
+
   /**
    * This week's bound on the total hazard per (sector, state), with a margin
    * for rounding, in the units of drawBits (times 2^32, which is exact); 2^33,
@@ -361,17 +368,17 @@ function candidates(a: Agents, final: Uint8Array, limits: Float64Array, unbounde
   const key = weekKey(stream, w);
   const step = weekStep(w);
   let count = 0;
+  // Nearly every agent's draw is above its bound, so the loop tests that
+  // first, with no other branch before it, and looks at freed slots and final
+  // states only for the few left (drawing for them changes nothing: a draw is
+  // a pure hash). This is most of a run's time.
   for (let i = 0, n = a.n; i < n; i++) {
-    if (vacant[i]) continue;
-    const from = state[i];
-    if (final[from]) continue;
-    if (pending[i] >= 0) {
-      list[count++] = i;
-      continue;
-    }
     const bits = drawBits(key, step, i);
-    if (bits >= limits[sector[i] * states + from] && !(flags[i] & unbounded)) continue;
-    draws[count] = bits / BITS;
+    const from = state[i];
+    if (bits >= limits[sector[i] * states + from] && pending[i] < 0 && !(flags[i] & unbounded)) continue;
+    if (vacant[i] || final[from]) continue;
+    // A forced event needs no draw.
+    if (pending[i] < 0) draws[count] = bits / BITS;
     list[count++] = i;
   }
   return count;
