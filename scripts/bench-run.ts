@@ -7,7 +7,9 @@
  * checkout of this project) and times the two in turns, run by run, in this
  * one process, so that drift in the machine's speed (other processes, heat)
  * falls on both alike; it also checks that both give the same numbers.
- * Figures only: nothing here asserts a timing.
+ * CPU time (this process's, which is this one thread) is printed beside the
+ * wall time: on a shared machine it drifts less. Figures only: nothing here
+ * asserts a timing.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -50,15 +52,21 @@ async function main() {
   const engines = [await load(process.cwd(), 'this')];
   if (values.against) engines.push(await load(values.against, `against ${values.against}`));
   const times = engines.map(() => [] as number[]);
+  const cpu = engines.map(() => [] as number[]);
   for (let r = -warmup; r < runs; r++) {
     // Alternate which engine goes first, so neither always follows the other's garbage.
     const order = r % 2 === 0 ? engines.map((_, i) => i) : engines.map((_, i) => i).reverse();
     const outs: Float64Array[] = [];
     for (const e of order) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       outs[e] = engines[e].run(1, r + warmup, weeks);
       const ms = performance.now() - t0;
-      if (r >= 0) times[e].push(ms);
+      const c = process.cpuUsage(c0);
+      if (r >= 0) {
+        times[e].push(ms);
+        cpu[e].push((c.user + c.system) / 1000);
+      }
     }
     if (outs.length === 2) {
       const [a, b] = outs;
@@ -67,9 +75,13 @@ async function main() {
   }
   for (let e = 0; e < engines.length; e++) {
     const ms = times[e];
-    console.log(`${engines[e].label}: median ${median(ms).toFixed(0)} ms per run (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}, ${ms.length} runs)`);
+    console.log(
+      `${engines[e].label}: median ${median(ms).toFixed(0)} ms per run (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}, ${ms.length} runs); CPU median ${median(cpu[e]).toFixed(0)} ms`,
+    );
   }
-  if (engines.length === 2) console.log(`speed-up: ${(median(times[1]) / median(times[0])).toFixed(2)}×`);
+  if (engines.length === 2) {
+    console.log(`speed-up: wall ${(median(times[1]) / median(times[0])).toFixed(2)}×, CPU ${(median(cpu[1]) / median(cpu[0])).toFixed(2)}×`);
+  }
 }
 
 await main();
