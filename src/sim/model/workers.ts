@@ -93,7 +93,8 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
    */
   let moved = new Int32Array(0);
   let nMoved = 0;
-  let flagged = false;
+  /** Whether the counts and flags are this behaviour's own yet (from its first census on). */
+  let counting = false;
 
   /** Former victims are more exposed, unless organisations stay in touch (¶15(e)). */
   const formerRisk = (i: number) => (a.aux[i] > 0 ? W.retraffickedVulnerability * (1 - W.relapseProtection * protection) : 1);
@@ -272,7 +273,7 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
       const before = a.link[i];
       move(i, ev, w);
       // Before the first census (at week 0 after burn-in) there is nothing to keep up to date yet.
-      if (!flagged) return;
+      if (!counting) return;
       countWorker(from, before, -1, victimsNow, workingNow);
       countWorker(to, a.link[i], 1, victimsNow, workingNow);
       moved[nMoved++] = i;
@@ -289,8 +290,8 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
         world.exploited[k] = counts[k * nS + S.exploited];
       }
       const m = employers.n + 1;
-      let all = !flagged || victimsNow.length !== m || moved.length !== a.n;
-      if (all) {
+      let everyWorker = !counting || victimsNow.length !== m || moved.length !== a.n;
+      if (everyWorker) {
         [victimsNow, workingNow, victims, workingFor, closed] = [new Int32Array(m), new Int32Array(m), new Int32Array(m), new Int32Array(m), new Uint8Array(m)];
         moved = new Int32Array(a.n);
         countWorking(a, victimsNow, workingNow);
@@ -300,13 +301,13 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
       closed[0] = 1;
       for (let e = 0; e < employers.n; e++) {
         const c = employers.state[e] === EMP.closed ? 1 : 0;
-        if (closed[e + 1] !== c) all = true;
+        if (closed[e + 1] !== c) everyWorker = true;
         closed[e + 1] = c;
       }
-      if (all) for (let i = 0; i < a.n; i++) flagUnbounded(a, closed, i);
+      if (everyWorker) for (let i = 0; i < a.n; i++) flagUnbounded(a, closed, i);
       else for (let j = 0; j < nMoved; j++) flagUnbounded(a, closed, moved[j]);
       nMoved = 0;
-      flagged = true;
+      counting = true;
       world.victimsOf = victims.subarray(1);
       world.workforceOf = workingFor.subarray(1);
       // Working people (employed or exploited) in certified supply chains.
