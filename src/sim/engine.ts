@@ -71,6 +71,34 @@ const CENSUS_ORDER: readonly ActorType[] = ['worker', 'corporateBuyer', 'employe
  */
 export const BOUND_MARGIN = 1e-9;
 
+/**
+ * The events each machine accepts, per sector and state, in event order:
+ * events[first[sector * states + state] .. first[sector * states + state + 1]).
+ * From the compiled tables, so that choosing an agent's event looks at these
+ * few rather than at every event of its type.
+ */
+interface AcceptedEvents {
+  readonly first: Int32Array;
+  readonly events: Int16Array;
+}
+
+function acceptedEvents(c: (typeof COMPILED)[ActorType]): AcceptedEvents {
+  const nS = c.states.length;
+  const nE = c.events.length;
+  const first = new Int32Array(c.tables.length * nS + 1);
+  const events: number[] = [];
+  c.tables.forEach((table, sector) => {
+    for (let s = 0; s < nS; s++) {
+      first[sector * nS + s] = events.length;
+      for (let e = 0; e < nE; e++) if (table[s * nE + e] >= 0) events.push(e);
+    }
+  });
+  first[c.tables.length * nS] = events.length;
+  return { first, events: Int16Array.from(events) };
+}
+
+const ACCEPTED = Object.fromEntries(ACTOR_TYPES.map((t) => [t, acceptedEvents(COMPILED[t])])) as Record<ActorType, AcceptedEvents>;
+
 const METRIC_ID = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<Metric, number>;
 
 /**
@@ -102,6 +130,7 @@ export class Simulation implements SimContext {
     ACTOR_TYPES.map((t) => [t, new Float64Array(SECTORS.length * COMPILED[t].states.length)]),
   ) as Record<ActorType, Float64Array>;
   private started = false;
+  private unrecorded = new Float64Array(0);
   /** Live agents of each type by sector and state, kept up to date with every move: [sector * states + state]. */
   readonly counts: Record<ActorType, Float64Array>;
 
@@ -239,8 +268,8 @@ export class Simulation implements SimContext {
     const nE = c.events.length;
     const nS = c.states.length;
     const stream = this.streams[type];
-    // Burn-in weeks are counted nowhere.
-    const fired = w >= 0 ? this.series.transitions[type] : new Float64Array(nS * nE);
+    // Burn-in weeks are counted nowhere (in a scratch array, never read).
+    const fired = w >= 0 ? this.series.transitions[type] : this.burnInFired(nS * nE);
     const base = w >= 0 ? w * nS * nE : 0;
     const n = a.n;
     const transitioner = this.transitioner;
@@ -249,6 +278,7 @@ export class Simulation implements SimContext {
     // agent's hazards, so the differential test also checks the bounds.
     const fast = transitioner === tableTransitioner;
     const tables = fast ? c.tables : undefined;
+    const accepted = fast ? ACCEPTED[type] : undefined;
     const limits = this.bound(type, b, fast);
     const state = a.state;
     const pending = a.pending;
@@ -287,18 +317,34 @@ export class Simulation implements SimContext {
       let ev = pending[i];
       if (ev < 0) {
         const u = draws[j];
-        const row = from * nE;
         const o = j * nE;
-        const table = tables?.[sector];
         let acc = 0;
-        for (let e = 0; e < nE; e++) {
-          const q = p[o + e];
-          // Only events the machine accepts in this state carry probability.
-          if (q > 0 && (table ? table[row + e] >= 0 : transitioner.accepts(type, i, from, e, sector))) {
-            acc += q;
-            if (u < acc) {
-              ev = e;
-              break;
+        // Only events the machine accepts in this state carry probability,
+        // summed in event order. The fast engine walks the compiled list of
+        // those events (the same sums, in the same order, without looking
+        // at the others); the reference asks xstate about every event.
+        if (accepted) {
+          const row = sector * nS + from;
+          for (let x = accepted.first[row], end = accepted.first[row + 1]; x < end; x++) {
+            const e = accepted.events[x];
+            const q = p[o + e];
+            if (q > 0) {
+              acc += q;
+              if (u < acc) {
+                ev = e;
+                break;
+              }
+            }
+          }
+        } else {
+          for (let e = 0; e < nE; e++) {
+            const q = p[o + e];
+            if (q > 0 && transitioner.accepts(type, i, from, e, sector)) {
+              acc += q;
+              if (u < acc) {
+                ev = e;
+                break;
+              }
             }
           }
         }
@@ -312,6 +358,12 @@ export class Simulation implements SimContext {
       fired[base + from * nE + ev]++;
       b.apply(i, from, ev, to, w);
     }
+  }
+
+  /** Where burn-in weeks tally the events that fired: nowhere anyone reads. */
+  private burnInFired(size: number): Float64Array {
+    if (this.unrecorded.length < size) this.unrecorded = new Float64Array(size);
+    return this.unrecorded;
   }
 
   /**
@@ -361,17 +413,17 @@ function candidates(a: Agents, final: Uint8Array, limits: Float64Array, unbounde
   const key = weekKey(stream, w);
   const step = weekStep(w);
   let count = 0;
+  // Nearly every agent's draw is above its bound, so the loop tests that
+  // first, with no other branch before it, and looks at freed slots and final
+  // states only for the few left (drawing for them changes nothing: a draw is
+  // a pure hash). This is most of a run's time.
   for (let i = 0, n = a.n; i < n; i++) {
-    if (vacant[i]) continue;
-    const from = state[i];
-    if (final[from]) continue;
-    if (pending[i] >= 0) {
-      list[count++] = i;
-      continue;
-    }
     const bits = drawBits(key, step, i);
-    if (bits >= limits[sector[i] * states + from] && !(flags[i] & unbounded)) continue;
-    draws[count] = bits / BITS;
+    const from = state[i];
+    if (bits >= limits[sector[i] * states + from] && pending[i] < 0 && (unbounded === 0 || !(flags[i] & unbounded))) continue;
+    if (vacant[i] || final[from]) continue;
+    // A forced event needs no draw.
+    if (pending[i] < 0) draws[count] = bits / BITS;
     list[count++] = i;
   }
   return count;

@@ -11,6 +11,8 @@ const S = stateIds('employer', ['compliant', 'exploiting', 'under-investigation'
 const E = eventIds('employer', ['exploit', 'reform', 'investigate', 'convict', 'clear', 'drop', 'resume', 'close', 'enter']);
 const HIDDEN = 1;
 const K = SECTORS.length;
+/** The census's lists of employers per sector. */
+const [EXPLOITER, OPEN, ACTIVE] = [0, 1, 2];
 
 /**
  * Employers (¶12, ¶14(a)): exploit when the expected gain from trafficked
@@ -59,6 +61,13 @@ export function employerBehaviour(sim: SimContext, cases: CaseDesk) {
   const sanction = sanctionCosts(sim.scenario);
   const protect = deceptionProtection(A, I);
   const fine = I.labourInspection.sanction * A.inspection.finePerceivedWeight;
+  // Census scratch: the three lists of employers per sector and their lengths, and output per sector.
+  let lists = new Int32Array(0);
+  const exploiters = new Int32Array(K);
+  const open = new Int32Array(K);
+  const actives = new Int32Array(K);
+  const output = new Float64Array(K);
+  const hidden = new Float64Array(K);
 
   const buyerScreening = (i: number) => {
     const b = a.link[i];
@@ -191,31 +200,36 @@ export function employerBehaviour(sim: SimContext, cases: CaseDesk) {
       void from;
     },
     census() {
-      const exploiters: number[][] = SECTORS.map(() => []);
-      const open: number[][] = SECTORS.map(() => []);
-      const actives: number[][] = SECTORS.map(() => []);
+      // Reused lists of employer indices per sector; the world gets views of
+      // them, which hold until the next census (this runs every week, so the
+      // lists are not allocated anew each time).
+      if (lists.length < 3 * K * a.n) lists = new Int32Array(3 * K * a.n);
+      exploiters.fill(0);
+      open.fill(0);
+      actives.fill(0);
+      const list = (which: number, k: number) => (which * K + k) * a.n;
       // Output follows the people working for each employer: the hidden
       // segment's share is measured from where work actually went (¶32).
-      const output = new Float64Array(K);
-      const hidden = new Float64Array(K);
+      output.fill(0);
+      hidden.fill(0);
       world.exploiting.fill(0);
       world.vacancies.fill(0);
       world.placesSought.fill(0);
-      SECTORS.forEach((sector, k) => {
+      for (let k = 0; k < K; k++) {
         // ¶12: pimps' and venue owners' demand comes from clients, so in `sexual`
         // the places an exploiter seeks follow the client market; in goods
         // sectors final demand is not decisive (¶11) and only moves the gain.
         const ref = world.ref.marketVolume[k];
-        const market = SECTOR_INFO[sector].clientMarket && ref > 0 ? Math.pow(world.marketVolume[k] / ref, A.market.sexMarketElasticity) : 1;
-        world.placesPerExploiter[k] = A.sectors[sector].victimsPerExploiter * market;
-      });
+        const market = SECTOR_INFO[SECTORS[k]].clientMarket && ref > 0 ? Math.pow(world.marketVolume[k] / ref, A.market.sexMarketElasticity) : 1;
+        world.placesPerExploiter[k] = A.sectors[SECTORS[k]].victimsPerExploiter * market;
+      }
       const victims = world.victimsOf;
       const workforce = world.workforceOf;
       for (let i = 0; i < a.n; i++) {
         const s = a.state[i];
         if (s === S.closed) continue;
         const k = a.sector[i];
-        actives[k].push(i);
+        lists[list(ACTIVE, k) + actives[k]++] = i;
         const working = workforce[i] ?? 0;
         output[k] += working;
         if (a.flags[i] & HIDDEN) hidden[k] += working;
@@ -224,18 +238,18 @@ export function employerBehaviour(sim: SimContext, cases: CaseDesk) {
           world.placesSought[k] += world.placesPerExploiter[k];
         }
         if (s === S.exploiting) {
-          exploiters[k].push(i);
+          lists[list(EXPLOITER, k) + exploiters[k]++] = i;
           const vacant = Math.max(0, world.placesPerExploiter[k] - (victims[i] ?? 0));
           world.vacancies[k] += vacant;
-          if (vacant > 0) open[k].push(i);
+          if (vacant > 0) lists[list(OPEN, k) + open[k]++] = i;
         }
       }
       for (let k = 0; k < K; k++) {
-        world.activeEmployers[k] = actives[k].length;
+        world.activeEmployers[k] = actives[k];
         world.hiddenOutputShare[k] = output[k] > 0 ? hidden[k] / output[k] : 0;
-        world.exploiters[k] = Int32Array.from(exploiters[k]);
-        world.openExploiters[k] = Int32Array.from(open[k]);
-        world.actives[k] = Int32Array.from(actives[k]);
+        world.exploiters[k] = lists.subarray(list(EXPLOITER, k), list(EXPLOITER, k) + exploiters[k]);
+        world.openExploiters[k] = lists.subarray(list(OPEN, k), list(OPEN, k) + open[k]);
+        world.actives[k] = lists.subarray(list(ACTIVE, k), list(ACTIVE, k) + actives[k]);
         const held = Math.max(1, world.exploiting[k]);
         world.employerCaseRate[k] = ema(world.employerCaseRate[k], sim.tallied('casesAgainstEmployers', k) / held, em.signalMemoryWeeks);
       }

@@ -5,6 +5,7 @@ import { SECTOR_INFO, SECTORS } from '../../scenario/sectors.ts';
 import type { Agents } from './agents.ts';
 import type { Behaviour } from './behaviour.ts';
 import { OFFENCE, TARGET, type CaseDesk } from './case-desk.ts';
+import { COMPILED } from '../compile.ts';
 import { eventIds, stateIds } from './ids.ts';
 import { clamp01, deceptionProtection, pick, pos } from './util.ts';
 import type { World } from './world.ts';
@@ -21,28 +22,36 @@ const K = SECTORS.length;
 const INITIAL_AT_RISK = 0.25;
 
 /**
- * The census loop, indexed by employer + 1 (0: none). Counts the victims and
- * the working people of each employer, and flags UNBOUNDED the employed
- * workers whose employer is closed or gone (they quit fast, beyond the bound
- * of employed workers; `closed` holds employers' states now, which is what
- * workers see next week). A function of its own so that the engine optimises
- * the loop alone, whatever the code around it.
+ * Counts the victims and the working people (employed or exploited) of each
+ * employer, indexed by employer + 1 (0: none). A behaviour does this once, at
+ * its first census; from then on `apply` keeps the counts up to date, so that
+ * the weekly census need not run over every worker.
  */
-function countWorking(a: Agents, closed: Uint8Array, victims: Int32Array, working: Int32Array): void {
-  const { state, link, flags } = a;
-  const EMPLOYED = S.employed;
-  const EXPLOITED = S.exploited;
-  for (let i = 0, n = a.n; i < n; i++) {
-    const s = state[i];
-    let flag = 0;
-    if (s === EMPLOYED || s === EXPLOITED) {
-      const e = link[i] + 1;
-      working[e]++;
-      if (s === EXPLOITED) victims[e]++;
-      else if (closed[e]) flag = UNBOUNDED;
-    }
-    flags[i] = flag;
+function countWorking(a: Agents, victims: Int32Array, working: Int32Array): void {
+  victims.fill(0);
+  working.fill(0);
+  for (let i = 0, n = a.n; i < n; i++) countWorker(a.state[i], a.link[i], 1, victims, working);
+}
+
+/** Adds `by` to the counts of employer e (or of none, e = -1) for one worker in state s. */
+function countWorker(s: number, e: number, by: number, victims: Int32Array, working: Int32Array): void {
+  if (s === S.employed || s === S.exploited) {
+    working[e + 1] += by;
+    if (s === S.exploited) victims[e + 1] += by;
   }
+}
+
+/** The UNBOUNDED flag by worker state, to be and-ed with the employer's `closed`. */
+const UNBOUNDED_IF_CLOSED = Uint8Array.from(COMPILED.worker.states, (_, s) => (s === S.employed ? UNBOUNDED : 0));
+
+/**
+ * Flags UNBOUNDED the employed workers whose employer is closed or gone (they
+ * quit fast, beyond the bound of employed workers; `closed`, indexed by
+ * employer + 1, holds employers' states now, which is what workers see next
+ * week). A table look-up and an and, whatever the worker's state.
+ */
+function flagUnbounded(a: Agents, closed: Uint8Array, i: number): void {
+  a.flags[i] = UNBOUNDED_IF_CLOSED[a.state[i]] & closed[a.link[i] + 1];
 }
 
 /**
@@ -69,10 +78,23 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
   const self = new Float64Array(K);
   const protect = deceptionProtection(A, I);
   const protection = (wp.workerOrganisations + wp.migrantRights) / 2;
-  // Census scratch, per employer + 1 (0: none): victims, people working, closed.
+  // Per employer + 1 (0: none): victims and people working now, kept up to
+  // date by `apply` from this behaviour's first census on (empty before it);
+  // their copies as of the last census, which the world shows; closed.
+  let victimsNow = new Int32Array(0);
+  let workingNow = new Int32Array(0);
   let victims = new Int32Array(0);
   let workingFor = new Int32Array(0);
   let closed = new Uint8Array(0);
+  /**
+   * The workers who moved since the last census: a worker's UNBOUNDED flag
+   * changes only when it moves or when some employer closes or reopens, so
+   * most weeks the census flags these alone rather than every worker.
+   */
+  let moved = new Int32Array(0);
+  let nMoved = 0;
+  /** Whether the counts and flags are this behaviour's own yet (from its first census on). */
+  let counting = false;
 
   /** Former victims are more exposed, unless organisations stay in touch (¶15(e)). */
   const formerRisk = (i: number) => (a.aux[i] > 0 ? W.retraffickedVulnerability * (1 - W.relapseProtection * protection) : 1);
@@ -126,6 +148,52 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
         p[o + E.reintegrate] = W.reintegrateRate * (1 + wp.workerOrganisations);
         p[o + E.relapse] = W.relapseRate * (1 - W.relapseProtection * protection) * (0.5 + v);
         p[o + E.leave] = W.departureRate;
+        break;
+    }
+  }
+
+  /** What worker i's event `ev` in week w does besides its move: links, tallies, cases. */
+  function move(i: number, ev: number, w: number): void {
+    const k = a.sector[i];
+    switch (ev) {
+      case E.place:
+        a.link[i] = pick(world.actives[k], draw(events, i, w));
+        break;
+      case E.entrap:
+      case E.worsen:
+        if (ev === E.entrap) {
+          const u = draw(events, i, w);
+          const e = pick(world.openExploiters[k], u);
+          a.link[i] = e >= 0 ? e : pick(world.exploiters[k], u);
+        }
+        sim.tally('newlyTrafficked', k);
+        if (a.aux[i] > 0) sim.tally('reTrafficked', k);
+        a.aux[i] = Math.min(255, a.aux[i] + 1);
+        break;
+      case E.identify: {
+        sim.tally('victimsIdentified', k);
+        // Which route found the victim decides who reports (¶13).
+        const [d, pol, sr] = routes(i);
+        const u = draw(events, i, w) * (d + pol + sr);
+        const e = a.link[i];
+        if (u >= d && e >= 0) {
+          if (u >= d + pol) sim.tally('reportsByWorkers', k);
+          if (draw(events + 1, i, w) < A.enforcement.caseOpenShare) {
+            cases.open(TARGET.employer, e, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 2, i, w));
+          }
+        }
+        break;
+      }
+      case E.escape:
+      case E.quit:
+      case E.relapse:
+        a.link[i] = -1;
+        break;
+      case E.deport:
+      case E.leave:
+        // The person leaves the destination; a newcomer, never trafficked, takes the place.
+        a.link[i] = -1;
+        a.aux[i] = 0;
         break;
     }
   }
@@ -201,49 +269,14 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
         out[o + S.assisted] = assisted;
       }
     },
-    apply(i: number, _from: number, ev: number, _to: number, w: number) {
-      const k = a.sector[i];
-      switch (ev) {
-        case E.place:
-          a.link[i] = pick(world.actives[k], draw(events, i, w));
-          break;
-        case E.entrap:
-        case E.worsen:
-          if (ev === E.entrap) {
-            const u = draw(events, i, w);
-            const e = pick(world.openExploiters[k], u);
-            a.link[i] = e >= 0 ? e : pick(world.exploiters[k], u);
-          }
-          sim.tally('newlyTrafficked', k);
-          if (a.aux[i] > 0) sim.tally('reTrafficked', k);
-          a.aux[i] = Math.min(255, a.aux[i] + 1);
-          break;
-        case E.identify: {
-          sim.tally('victimsIdentified', k);
-          // Which route found the victim decides who reports (¶13).
-          const [d, pol, sr] = routes(i);
-          const u = draw(events, i, w) * (d + pol + sr);
-          const e = a.link[i];
-          if (u >= d && e >= 0) {
-            if (u >= d + pol) sim.tally('reportsByWorkers', k);
-            if (draw(events + 1, i, w) < A.enforcement.caseOpenShare) {
-              cases.open(TARGET.employer, e, k, OFFENCE.exploitation, 0.4 + 0.5 * draw(events + 2, i, w));
-            }
-          }
-          break;
-        }
-        case E.escape:
-        case E.quit:
-        case E.relapse:
-          a.link[i] = -1;
-          break;
-        case E.deport:
-        case E.leave:
-          // The person leaves the destination; a newcomer, never trafficked, takes the place.
-          a.link[i] = -1;
-          a.aux[i] = 0;
-          break;
-      }
+    apply(i: number, from: number, ev: number, to: number, w: number) {
+      const before = a.link[i];
+      move(i, ev, w);
+      // Before the first census (at week 0 after burn-in) there is nothing to keep up to date yet.
+      if (!counting) return;
+      countWorker(from, before, -1, victimsNow, workingNow);
+      countWorker(to, a.link[i], 1, victimsNow, workingNow);
+      moved[nMoved++] = i;
     },
     census() {
       const counts = sim.counts.worker;
@@ -257,12 +290,24 @@ export function workerBehaviour(sim: SimContext, cases: CaseDesk) {
         world.exploited[k] = counts[k * nS + S.exploited];
       }
       const m = employers.n + 1;
-      if (victims.length !== m) [victims, workingFor, closed] = [new Int32Array(m), new Int32Array(m), new Uint8Array(m)];
-      victims.fill(0);
-      workingFor.fill(0);
+      let everyWorker = !counting || victimsNow.length !== m || moved.length !== a.n;
+      if (everyWorker) {
+        [victimsNow, workingNow, victims, workingFor, closed] = [new Int32Array(m), new Int32Array(m), new Int32Array(m), new Int32Array(m), new Uint8Array(m)];
+        moved = new Int32Array(a.n);
+        countWorking(a, victimsNow, workingNow);
+      }
+      victims.set(victimsNow);
+      workingFor.set(workingNow);
       closed[0] = 1;
-      for (let e = 0; e < employers.n; e++) closed[e + 1] = employers.state[e] === EMP.closed ? 1 : 0;
-      countWorking(a, closed, victims, workingFor);
+      for (let e = 0; e < employers.n; e++) {
+        const c = employers.state[e] === EMP.closed ? 1 : 0;
+        if (closed[e + 1] !== c) everyWorker = true;
+        closed[e + 1] = c;
+      }
+      if (everyWorker) for (let i = 0; i < a.n; i++) flagUnbounded(a, closed, i);
+      else for (let j = 0; j < nMoved; j++) flagUnbounded(a, closed, moved[j]);
+      nMoved = 0;
+      counting = true;
       world.victimsOf = victims.subarray(1);
       world.workforceOf = workingFor.subarray(1);
       // Working people (employed or exploited) in certified supply chains.
