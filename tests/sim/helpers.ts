@@ -11,7 +11,7 @@ export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 /** Every preset in scenarios/ as [file, parsed input]. */
 export function presets(): [string, ScenarioInput][] {
   return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
     .sort()
     .map((f) => [f, JSON.parse(readFileSync(join(SCENARIO_DIR, f), 'utf8')) as ScenarioInput]);
 }
