@@ -203,14 +203,24 @@ function recording() {
   const requests: number[] = [];
   let aborted = 0;
   const inner = createSyncRunner({ chunkWeeks: 4 });
+  // While held, requests wait before they compute: a test can see a run in progress however fast the machine.
+  let gate: Promise<void> | null = null;
+  let open = () => {};
   const runner: SimRunner = {
     run(req: RunRequest, hooks: RunHooks = {}) {
       requests.push(req.scenario.interventions.labourInspection.inspectorsPer10kWorkers);
       hooks.signal?.addEventListener('abort', () => aborted++);
-      return inner.run(req, hooks);
+      return gate ? gate.then(() => inner.run(req, hooks)) : inner.run(req, hooks);
     },
   };
-  return { runner, requests, aborted: () => aborted };
+  const hold = () => {
+    gate = new Promise((r) => (open = r));
+  };
+  const release = () => {
+    gate = null;
+    open();
+  };
+  return { runner, requests, aborted: () => aborted, hold, release };
 }
 
 const settled = (ws: Workspace) => vi.waitFor(() => expect(ws.sim.status).not.toBe('running'), { timeout: 10_000 });
@@ -253,11 +263,13 @@ describe('Live mode (issue 10, point 11)', () => {
     expect(ws.sim.current?.scenario.interventions.labourInspection.inspectorsPer10kWorkers).toBe(3);
 
     // A change while a run computes cancels it at once.
+    rec.hold();
     ws.editor.set(INSPECTORS, 4);
     await vi.waitFor(() => expect(ws.sim.status).toBe('running'), { timeout: 10_000 });
     const abortsBefore = rec.aborted();
     ws.editor.set(INSPECTORS, 5);
     expect(rec.aborted()).toBe(abortsBefore + 1);
+    rec.release();
     await vi.waitFor(() => expect(ws.sim.finished(ws.editor.key)).toBe(true), { timeout: 10_000 });
     expect(rec.requests).toEqual([0.25, 3, 4, 5]);
 
