@@ -479,6 +479,7 @@ export const en = {
   'explore.secondOrder.title': 'Deep uncertainty: spread from assumptions and from chance',
   'explore.secondOrder.explain': 'The current scenario in {draws} plausible worlds (every numeric assumption drawn from its plausible range, Latin hypercube), each run {replicates} times with different random draws. Blue: where 90% of the worlds\' averages lie (the assumptions\' spread); orange: where 90% of the replicates lie around their world\'s average (chance). Week by week.',
   'explore.secondOrder.worlds': 'Plausible worlds (draws)',
+  'explore.secondOrder.replicates': 'Replicates per world',
   'explore.secondOrder.x': 'Week',
   'explore.secondOrder.y': '{outcome} ({unit})',
   'explore.secondOrder.mean': 'Mean over every run',
