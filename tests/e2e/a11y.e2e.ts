@@ -87,10 +87,10 @@ describe('axe-core over every view and dialog', () => {
     await openView(page, 'charts');
   });
 
-  it('Explore with a tornado, a robustness run over the two pins and the frontier drawn, the inputs list open', async () => {
+  it('Explore with second-order bands, a tornado, a robustness run over the two pins and the frontier drawn, the inputs list open', async () => {
     const { page } = app;
     await openView(page, 'explore');
-    for (const [id, value] of [['explore-weeks', '4'], ['explore-tornado-replicates', '1'], ['explore-draws', '2'], ['explore-robustness-replicates', '1']] as const) {
+    for (const [id, value] of [['explore-weeks', '4'], ['explore-tornado-replicates', '1'], ['explore-draws', '2'], ['explore-robustness-replicates', '1'], ['explore-second-order-draws', '2'], ['explore-second-order-replicates', '2']] as const) {
       await page.fill(tid(id), value);
       await page.press(tid(id), 'Tab');
     }
@@ -99,9 +99,11 @@ describe('axe-core over every view and dialog', () => {
     await page.locator(tid('explore-input')).first().check();
     await page.click(tid('explore-run-tornado'));
     await page.click(tid('explore-run-robustness'));
-    for (const id of ['tornado', 'robustness']) await page.waitForSelector(`${tid(`explore-${id}`)}[data-status="done"]`, { timeout: 300_000 });
+    await page.click(tid('explore-run-second-order'));
+    for (const id of ['tornado', 'robustness', 'second-order']) await page.waitForSelector(`${tid(`explore-${id}`)}[data-status="done"]`, { timeout: 300_000 });
     expect(await page.locator(tid('tornado-bar')).count()).toBe(1);
     expect(await page.locator(tid('frontier-point')).count()).toBeGreaterThan(0);
+    expect(await page.locator(tid('second-order-chart')).count()).toBe(1);
     await expectClean(page, 'explore');
     await openView(page, 'charts');
   });

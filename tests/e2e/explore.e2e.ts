@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +11,8 @@ import { encodeShareHash } from '../../src/ui/workspace/share.ts';
 import { launchChromium, openApp, screenshot, type AppPage } from './browser.ts';
 import { openView, tid } from './driver.ts';
 import { SCREENSHOTS } from './paths.ts';
+import { experimentCli } from '../cli/experiment-support.ts';
+import { WORLDS } from '../support/small-world.ts';
 
 /**
  * The Explore view (issue 11, "In the app") in the production build: a small
@@ -94,6 +99,31 @@ describe('Explore', () => {
 
   });
 
+  it('runs a small second-order band: a mean path and two band paths, the CSV a row per week', async () => {
+    const { page } = app;
+    await setNumber(page, 'explore-second-order-draws', '3');
+    await setNumber(page, 'explore-second-order-replicates', '2');
+    await page.click(tid('explore-run-second-order'));
+    await waitPanel(page, 'second-order', 'done');
+    expect(await page.getAttribute(tid('explore-second-order'), 'data-total')).toBe('3');
+    const chart = `${tid('explore-second-order')} ${tid('second-order-chart')}`;
+    expect(await page.getAttribute(chart, 'data-weeks')).toBe('12');
+    const mean = await page.$$eval(`${chart} ${tid('second-order-mean')}`, (els) => els.map((e) => e.getAttribute('d') ?? ''));
+    expect(mean).toHaveLength(1);
+    expect(mean[0]).toMatch(/^M/);
+    const bands = await page.$$eval(`${chart} ${tid('second-order-band')}`, (els) => els.map((e) => ({ band: e.getAttribute('data-band'), d: e.getAttribute('d') ?? '' })));
+    expect(bands.map((b) => b.band).sort()).toEqual(['assumptions', 'chance']);
+    for (const b of bands) expect(b.d).toMatch(/^M.*Z$/);
+    expect(await page.textContent(tid('second-order-shares'))).toMatch(/\d+% of the spread .* comes from assumptions, \d+% from chance/);
+    const rows = csvParse(await download(page, 'explore-csv-second-order'));
+    expect(rows).toHaveLength(12);
+    expect(rows.map((r) => Number(r.week))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(rows.columns).toEqual(['week', 'outcome', 'mean', 'assumptions_p05', 'assumptions_p95', 'chance_p05', 'chance_p95', 'total_p05', 'total_p95']);
+    const svg = await download(page, 'explore-svg-second-order');
+    expect(svg).toContain('second-order-mean');
+    expect(svg).toContain('Illustrative');
+  });
+
   it('runs Morris, attribution and robustness (with the frontier) on the same small settings', async () => {
     const { page } = app;
     await setNumber(page, 'explore-trajectories', '2');
@@ -116,7 +146,7 @@ describe('Explore', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForFunction((w) => window.innerWidth === w, width);
       await screenshot(page, `explore-${width}`);
-      for (const id of ['tornado', 'morris', 'attribution', 'robustness', 'frontier']) {
+      for (const id of ['second-order', 'tornado', 'morris', 'attribution', 'robustness', 'frontier']) {
         await page.locator(tid(`explore-${id}`)).screenshot({ path: `${SCREENSHOTS}/explore-${id}-${width}.png` });
       }
     }
@@ -171,5 +201,64 @@ describe('Explore', () => {
     await screenshot(page, 'explore-file-1440');
     expect(app.errors).toEqual([]);
     expect(app.dialogs).toEqual([]);
+  });
+
+  it('opens a summary.json the command line wrote: its chart shown, nothing run; a tampered one lists its problems and changes nothing', async () => {
+    const { page } = app;
+    const dir = mkdtempSync(join(tmpdir(), 'explore-e2e-'));
+    try {
+      const exp = join(dir, 'deep.json');
+      writeFileSync(
+        exp,
+        JSON.stringify({
+          format: 'dsw-experiment',
+          version: 1,
+          name: 'tiny deep uncertainty',
+          scenario: WORLDS.cli,
+          replicates: 2,
+          weeks: 6,
+          outcomes: ['derivedDemand'],
+          design: { type: 'monte-carlo', draws: 3, inputs: ['assumptions.population.consumers', 'assumptions.population.clients'] },
+        }),
+      );
+      const out = join(dir, 'out');
+      const cli = await experimentCli([exp, '--out', out, '--quiet']);
+      expect(cli.code, cli.stderr).toBe(0);
+      const summary = readFileSync(join(out, 'summary.json'), 'utf8');
+
+      await page.setInputFiles(tid('explore-file-input'), { name: 'summary.json', mimeType: 'application/json', buffer: Buffer.from(summary) });
+      await page.waitForSelector(`${tid('explore-file-opened')}[data-kind="results"]`);
+      expect(await page.textContent(tid('explore-file-opened'))).toContain('(3 points × 2 replicates, 6 weeks), computed by the command line');
+      expect(await panelStatus(page, 'file')).toBe('done');
+      expect(await page.getAttribute(tid('explore-file-results'), 'data-design')).toBe('monte-carlo');
+      const chart = `${tid('explore-file-results')} ${tid('second-order-chart')}`;
+      expect(await page.getAttribute(chart, 'data-weeks')).toBe('6');
+      expect(await page.locator(`${chart} ${tid('second-order-band')}`).count()).toBe(2);
+      expect(await page.locator(`${chart} ${tid('second-order-mean')}`).count()).toBe(1);
+      const rows = csvParse(await download(page, 'explore-csv-file-second-order'));
+      expect(rows).toHaveLength(6);
+      for (const width of [390, 1024, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForFunction((w) => window.innerWidth === w, width);
+        await page.locator(tid('explore-file')).screenshot({ path: `${SCREENSHOTS}/explore-file-results-${width}.png` });
+      }
+
+      const hashBefore = await page.evaluate(() => location.hash);
+      const tampered = JSON.parse(summary);
+      tampered.secondOrder[0].varianceShare.chance = 'half';
+      tampered.points = 'three';
+      await page.setInputFiles(tid('explore-file-input'), { name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+      await page.waitForSelector(tid('explore-file-problems'));
+      const text = (await page.textContent(tid('explore-file-problems'))) ?? '';
+      expect(text).toContain('secondOrder[0].varianceShare.chance');
+      expect(text).toContain('points');
+      expect(text).not.toMatch(/at \w+ \(|TypeError|stack/);
+      // The results shown before stay, and the scenario is as it was.
+      expect(await page.locator(chart).count()).toBe(1);
+      expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
+      expect(app.errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

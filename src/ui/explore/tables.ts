@@ -1,5 +1,5 @@
 import { csvFormat } from 'd3';
-import type { Attribution, ExperimentSummary, Frontier, Morris, RobustnessRow, Tornado } from '../../experiment/types.ts';
+import type { Attribution, ExperimentSummary, Frontier, Morris, RobustnessRow, SecondOrderBands, Tornado } from '../../experiment/types.ts';
 import type { HeadlineMetric } from '../../sim/comparison.ts';
 import { unitOf } from '../../sim/metrics.ts';
 import { i18n } from '../messages/index.ts';
@@ -26,6 +26,21 @@ export function inputLabel(path: string): string {
 
 export const metricLabel = (m: HeadlineMetric): string => i18n.tk(`metric.${m}`, m);
 export const metricUnit = (m: HeadlineMetric): string => unitOf(m);
+
+/** One row per week (weeks numbered from 1): the mean and the three 90% bands. */
+export function secondOrderRows(b: SecondOrderBands): Row[] {
+  return b.mean.map((mean, i) => ({
+    week: i + 1,
+    outcome: b.outcome,
+    mean,
+    assumptions_p05: b.assumptions.p05[i],
+    assumptions_p95: b.assumptions.p95[i],
+    chance_p05: b.chance.p05[i],
+    chance_p95: b.chance.p95[i],
+    total_p05: b.total.p05[i],
+    total_p95: b.total.p95[i],
+  }));
+}
 
 export function tornadoRows(t: Tornado): Row[] {
   return t.bars.map((b) => ({

@@ -10,7 +10,9 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { HEADLINE_METRICS, type HeadlineMetric } from '../../sim/comparison.ts';
 import { BROWSER_LIMITS, checkLimits, type Limits } from '../../sim/limits.ts';
 import type { SimRunner } from '../../sim/runner.ts';
+import { SCREENING, SCREENING_RANKING, type ScreeningEntry } from '../../experiment/screening.ts';
 import { baselineFor } from './presets.ts';
+import { looksLikeSummary, parseSummary } from './summary-file.ts';
 import { isAbort } from './simulation.svelte.ts';
 
 /**
@@ -22,7 +24,7 @@ import { isAbort } from './simulation.svelte.ts';
  * estimate of the time left and Cancel. A cancelled task keeps nothing.
  */
 
-export const ANALYSES = ['tornado', 'morris', 'attribution', 'robustness', 'file'] as const;
+export const ANALYSES = ['secondOrder', 'tornado', 'morris', 'attribution', 'robustness', 'file'] as const;
 export type Analysis = (typeof ANALYSES)[number];
 
 export type TaskStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -64,7 +66,18 @@ export interface ExploreEnv {
   readonly limits?: Limits;
   /** Points run at once (default 4: one per worker of the app's pool at most). */
   readonly inFlight?: number;
+  /** The screening ranking that picks the default inputs (default: screening.ts, generated from a Morris run). */
+  readonly screening?: Screening;
 }
+
+/** A Morris ranking per outcome and where it came from (screening.ts). */
+export interface Screening {
+  readonly meta: typeof SCREENING;
+  readonly ranking: Readonly<Record<string, readonly ScreeningEntry[]>>;
+}
+
+/** Where the default inputs come from: the screening ranking of the outcome, or the drawer's order (no ranking for it). */
+export type DefaultSource = { readonly kind: 'screening'; readonly outcome: HeadlineMetric; readonly engineVersion: string } | { readonly kind: 'fallback' };
 
 /** How many assumptions the tornado and Morris vary by default. */
 export const DEFAULT_INPUT_COUNT = 20;
@@ -109,17 +122,24 @@ export interface ExploreSettings {
   trajectories: number;
   draws: number;
   robustnessReplicates: number;
+  /** Second-order bands: plausible worlds (draws) and replicates per world. */
+  secondOrderDraws: number;
+  secondOrderReplicates: number;
 }
 
 export class Explore {
   readonly #env: ExploreEnv;
   readonly #aborts = new Map<Analysis, AbortController>();
 
-  tasks = $state.raw<Readonly<Record<Analysis, Task>>>({ tornado: IDLE, morris: IDLE, attribution: IDLE, robustness: IDLE, file: IDLE });
+  tasks = $state.raw<Readonly<Record<Analysis, Task>>>({ secondOrder: IDLE, tornado: IDLE, morris: IDLE, attribution: IDLE, robustness: IDLE, file: IDLE });
   /** What the open experiment file said (e.g. that its scenario path was replaced by the current scenario). */
   fileNotes = $state.raw<readonly string[]>([]);
   fileName = $state<string | null>(null);
-  settings = $state<ExploreSettings>({ weeks: 0, outcome: 'derivedDemand', inputs: [], tornadoReplicates: 2, trajectories: 10, draws: 20, robustnessReplicates: 2 });
+  /** What the open file was: an experiment run here, or the results (summary.json) the command line computed. */
+  fileKind = $state<'experiment' | 'results' | null>(null);
+  settings = $state<ExploreSettings>({ weeks: 0, outcome: 'derivedDemand', inputs: [], tornadoReplicates: 2, trajectories: 10, draws: 20, robustnessReplicates: 2, secondOrderDraws: 20, secondOrderReplicates: 3 });
+  /** The user changed the inputs list (then a change of outcome keeps it). */
+  inputsEdited = $state(false);
 
   constructor(env: ExploreEnv) {
     this.#env = env;
@@ -134,16 +154,65 @@ export class Explore {
     this.resetSettings();
   }
 
-  /** The settings for the current scenario: its weeks, the first 20 variable assumptions. */
+  /** The settings for the current scenario: its weeks, the default inputs. */
   resetSettings(): void {
     const s = this.#env.scenario();
     this.settings.weeks = s.weeks;
-    this.settings.inputs = this.defaultInputs();
+    this.useDefaultInputs();
   }
 
-  /** The default inputs of the tornado and Morris (see variableAssumptions; not a ranking). */
+  #screening(): Screening {
+    return this.#env.screening ?? { meta: SCREENING, ranking: SCREENING_RANKING };
+  }
+
+  /** The screening ranking of `outcome` (entries with a μ*), or null when there is none. */
+  #ranking(outcome: HeadlineMetric): readonly ScreeningEntry[] | null {
+    const entries = (this.#screening().ranking[outcome] ?? []).filter((e) => e.muStar !== null && Number.isFinite(e.muStar));
+    return entries.length > 0 ? entries : null;
+  }
+
+  /** Where the default inputs of the chosen outcome come from. */
+  defaultSource(): DefaultSource {
+    const outcome = this.settings.outcome;
+    if (!this.#ranking(outcome)) return { kind: 'fallback' };
+    return { kind: 'screening', outcome, engineVersion: this.#screening().meta?.engineVersion ?? '?' };
+  }
+
+  /**
+   * The default inputs of the tornado and Morris: the 20 assumptions with the
+   * largest Morris μ* for the chosen outcome that the current scenario lets
+   * vary, when a screening ranking exists for it; otherwise the first 20
+   * variable assumptions in the drawer's order (not a ranking).
+   */
   defaultInputs(): string[] {
-    return variableAssumptions(this.#env.scenario()).slice(0, DEFAULT_INPUT_COUNT);
+    const candidates = variableAssumptions(this.#env.scenario());
+    const ranking = this.#ranking(this.settings.outcome);
+    if (!ranking) return candidates.slice(0, DEFAULT_INPUT_COUNT);
+    const ok = new Set(candidates);
+    // Sorted again by μ* so the order never depends on the generated file's.
+    return [...ranking]
+      .sort((a, b) => (b.muStar ?? 0) - (a.muStar ?? 0))
+      .map((e) => e.path)
+      .filter((p) => ok.has(p))
+      .slice(0, DEFAULT_INPUT_COUNT);
+  }
+
+  /** The default list, and the user's edits forgotten. */
+  useDefaultInputs(): void {
+    this.settings.inputs = this.defaultInputs();
+    this.inputsEdited = false;
+  }
+
+  /** The user's own list of inputs. */
+  setInputs(inputs: string[]): void {
+    this.settings.inputs = inputs;
+    this.inputsEdited = true;
+  }
+
+  /** A new outcome: the default inputs follow it unless the user edited the list. */
+  setOutcome(outcome: HeadlineMetric): void {
+    this.settings.outcome = outcome;
+    if (!this.inputsEdited) this.settings.inputs = this.defaultInputs();
   }
 
   /** Every assumption the current scenario lets vary, for the checklist. */
@@ -169,6 +238,19 @@ export class Explore {
     let replicates = 1;
     let name: string;
     switch (analysis) {
+      case 'secondOrder':
+        // Every week of the chosen outcome only: the chart needs nothing else, and records stay small.
+        return {
+          name: `Deep uncertainty: ${scenario.name}`,
+          scenario,
+          seed: scenario.seed,
+          weeks,
+          replicates: s.secondOrderReplicates,
+          outcomes: [s.outcome],
+          slots: ['total'],
+          series: 'weekly',
+          design: { type: 'monte-carlo', draws: s.secondOrderDraws, sampling: 'latin-hypercube', inputs: 'all', ranges: {} },
+        };
       case 'tornado':
         design = { type: 'one-at-a-time', inputs, ranges: {} };
         replicates = s.tornadoReplicates;
@@ -237,6 +319,8 @@ export class Explore {
    * said so. A bad file changes nothing and returns its problems.
    */
   async openFile(name: string, text: string): Promise<Task> {
+    const results = this.#openResults(name, text);
+    if (results) return results;
     let byPath: string | null = null;
     const parsed = parseExperimentText(text, {
       source: name,
@@ -247,8 +331,32 @@ export class Explore {
     });
     if (!parsed.ok) return { ...IDLE, status: 'failed', error: 'bad-file', problems: parsed.problems };
     this.fileName = name;
+    this.fileKind = 'experiment';
     this.fileNotes = [...(byPath !== null ? [`path:${byPath}`] : []), ...(parsed.warnings ?? [])];
     return this.runExperiment('file', parsed.experiment);
+  }
+
+  /**
+   * A results summary.json written by the command line: shown as it is,
+   * nothing run. Null when the text is not one (then it is read as an
+   * experiment file). A summary with problems changes nothing and returns them.
+   */
+  #openResults(name: string, text: string): Task | null {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (!looksLikeSummary(value)) return null;
+    const parsed = parseSummary(value);
+    if (!parsed.ok) return { ...IDLE, status: 'failed', error: 'bad-file', problems: parsed.problems };
+    this.cancel('file');
+    this.fileName = name;
+    this.fileKind = 'results';
+    this.fileNotes = [];
+    const s = parsed.summary;
+    return this.#set('file', { ...IDLE, status: 'done', done: s.points, total: s.points, etaMs: 0, summary: s });
   }
 
   /** Expands and runs an experiment as the task of `analysis`, then analyses its records. */
