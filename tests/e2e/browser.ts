@@ -46,5 +46,6 @@ export async function openApp(browser: Browser, path = '', options: { viewport?:
 
 /** Writes a full-page screenshot to test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  // A guard against a hang, not a budget: a full page on a busy machine can take a while.
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, timeout: 120_000 });
 }

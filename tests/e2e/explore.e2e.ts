@@ -40,7 +40,8 @@ function link(input: ScenarioInput): string {
 }
 
 async function download(page: Page, button: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(tid(button))]);
+  // Generous guards, not budgets: the CI machine is busy and the workers may still be computing.
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click(tid(button), { timeout: 120_000 })]);
   return readFile(await file.path(), 'utf8');
 }
 
@@ -147,7 +148,7 @@ describe('Explore', () => {
       await page.waitForFunction((w) => window.innerWidth === w, width);
       await screenshot(page, `explore-${width}`);
       for (const id of ['second-order', 'tornado', 'morris', 'attribution', 'robustness', 'frontier']) {
-        await page.locator(tid(`explore-${id}`)).screenshot({ path: `${SCREENSHOTS}/explore-${id}-${width}.png` });
+        await page.locator(tid(`explore-${id}`)).screenshot({ path: `${SCREENSHOTS}/explore-${id}-${width}.png`, timeout: 120_000 });
       }
     }
   });
@@ -240,7 +241,7 @@ describe('Explore', () => {
       for (const width of [390, 1024, 1440]) {
         await page.setViewportSize({ width, height: 900 });
         await page.waitForFunction((w) => window.innerWidth === w, width);
-        await page.locator(tid('explore-file')).screenshot({ path: `${SCREENSHOTS}/explore-file-results-${width}.png` });
+        await page.locator(tid('explore-file')).screenshot({ path: `${SCREENSHOTS}/explore-file-results-${width}.png`, timeout: 120_000 });
       }
 
       const hashBefore = await page.evaluate(() => location.hash);
