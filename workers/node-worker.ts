@@ -39,9 +39,9 @@ export function nodeWorker(options: NodeWorkerOptions = {}): PoolWorker & { read
  * (a sweep). `threads: 1` runs in this thread, with no worker at all. The
  * output is identical whatever the number of threads.
  */
-export function createThreadRunner(threads: number): SimRunner & { dispose(): void } {
+export function createThreadRunner(threads: number, options: { readonly shareSettled?: boolean } = {}): SimRunner & { dispose(): void } {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
   // Chunks of a fixed size: progress and output do not depend on the clock.
   if (threads === 1) return { ...createSyncRunner({ chunkWeeks: CHUNK_WEEKS }), dispose() {} };
-  return createPool({ maxWorkers: threads, createWorker: () => nodeWorker(), chunkWeeks: CHUNK_WEEKS });
+  return createPool({ maxWorkers: threads, createWorker: () => nodeWorker(), chunkWeeks: CHUNK_WEEKS, shareSettled: options.shareSettled });
 }

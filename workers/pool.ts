@@ -42,6 +42,12 @@ export interface PoolOptions {
   readonly createWorker: () => PoolWorker;
   /** Weeks per chunk; default: as the worker's clock says (sim-api.ts). */
   readonly chunkWeeks?: number;
+  /**
+   * Whether a settled state one worker makes is copied to the others (default
+   * true). Off where no two requests share one (an experiment whose every
+   * point has its own assumptions): the copies would cost and never serve.
+   */
+  readonly shareSettled?: boolean;
   /** Settled states kept on this thread for workers started later: at most this many (default 16)... */
   readonly keptStates?: number;
   /** ...and this many bytes (default 64 MiB). */
@@ -117,6 +123,7 @@ export function createPool(options: PoolOptions): Pool {
     throw new RangeError(`maxWorkers must be a positive integer, got ${options.maxWorkers}`);
   }
   const keptStates = options.keptStates ?? 16;
+  const sharing = options.shareSettled ?? true;
   const keptBytes = options.keptBytes ?? 64 * 1024 ** 2;
   const slots: Slot[] = [];
   const queue: Job[] = [];
@@ -269,7 +276,7 @@ export function createPool(options: PoolOptions): Pool {
       batch.hooks.onProgress?.(batch.done, batch.request.runs * batch.weeks);
       return true;
     };
-    slot.api.run(request, Comlink.proxy(sink), Comlink.proxy(shareFrom(slot))).then(() => {
+    slot.api.run(request, Comlink.proxy(sink), sharing ? Comlink.proxy(shareFrom(slot)) : undefined).then(() => {
       if (slot.job !== job) return;
       if (slot.draining || batch.settled) {
         release(slot);

@@ -47,9 +47,9 @@ function expected(s: typeof baseline, seed: number, run: number): RunSeries {
 }
 
 /** A pool of Node worker threads that remembers its workers, with their settled-state counts. */
-function pool(maxWorkers: number) {
+function pool(maxWorkers: number, shareSettled?: boolean) {
   const made: ReturnType<typeof nodePoolWorker>[] = [];
-  const runner = createPool({ maxWorkers, createWorker: () => (made.push(nodePoolWorker()), made.at(-1)!) });
+  const runner = createPool({ maxWorkers, shareSettled, createWorker: () => (made.push(nodePoolWorker()), made.at(-1)!) });
   const stats = () => Promise.all(made.map((w) => Comlink.wrap<SimWorkerApi>(w.endpoint).settledStats()));
   return { runner, made, stats };
 }
@@ -115,6 +115,17 @@ describe('the pool\'s scheduling over worker threads', () => {
     expect(sum(second, 'hits') - sum(first, 'hits')).toBe(4);
     expect(sum(second, 'misses') - sum(first, 'misses')).toBe(0);
     series.forEach((s, run) => expectSameSeries(s, expected(campaign, 9, run)));
+  });
+
+  it('with sharing off (experiments whose points never share assumptions), copies no state and gives the same numbers', async () => {
+    const { runner, stats } = pool(2, false);
+    const series = await runner.run({ scenario: baseline, seed: 9, runs: 4, weeks: WEEKS });
+    const all = await stats();
+    runner.dispose();
+    expect(sum(all, 'misses')).toBe(4);
+    expect(sum(all, 'adopted')).toBe(0);
+    expect(runner.stats().statesReceived).toBe(0);
+    series.forEach((s, run) => expectSameSeries(s, expected(baseline, 9, run)));
   });
 
   it('gives a worker started later the states the others made', async () => {

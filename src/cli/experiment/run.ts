@@ -20,6 +20,10 @@ import {
 import { createThreadRunner } from '../../../workers/node-worker.ts';
 import { SERIES_BUDGET_BYTES } from '../cli.ts';
 import type { RunOptions } from './args.ts';
+import type { DesignType } from '../../experiment/types.ts';
+
+/** Designs in which no two points share their assumptions (so no burn-in is ever reused across points). */
+const OWN_ASSUMPTIONS: ReadonlySet<DesignType> = new Set(['morris', 'one-at-a-time', 'monte-carlo']);
 import { canonicalStringify } from '../../scenario/hash.ts';
 import { expectations, fromManifest, presentIndices, say, shownPath, writeFinalFiles } from './finish.ts';
 import { defaultOutDir, loadExperiment } from './load.ts';
@@ -117,7 +121,8 @@ export async function runExperiment(options: RunOptions, io: ExperimentIO): Prom
   let runner: (SimRunner & { dispose(): void }) | undefined;
   try {
     if (pending.length > 0 && !controller.signal.aborted) {
-      runner = createThreadRunner(threads);
+      // Designs whose every point draws its own assumptions never reuse a settled state: do not copy them between threads.
+      runner = createThreadRunner(threads, { shareSettled: !OWN_ASSUMPTIONS.has(experiment.design.type) });
       let next = 0;
       const lane = async (r: SimRunner) => {
         while (!controller.signal.aborted && next < pending.length) {
