@@ -88,8 +88,10 @@ export async function runExperiment(options: RunOptions, io: ExperimentIO): Prom
   const ownedDone = () => owned.filter((i) => present.has(i)).length;
 
   const threads = Math.max(1, Math.min(options.threads ?? io.cores ?? availableParallelism(), pending.length * experiment.replicates));
-  // Points in flight: enough to keep every thread busy when a point has fewer replicates than threads.
-  const lanes = Math.max(1, Math.min(threads, pending.length));
+  // Points in flight: enough to keep every thread busy when a point has fewer replicates than threads,
+  // and one more waiting in the pool's queue, so a thread that finishes starts the next point at once
+  // instead of waiting for this thread to write the last record and send another.
+  const lanes = Math.max(1, Math.min(threads > 1 ? threads + 1 : 1, pending.length));
   const memory = lanes * experiment.replicates * experiment.weeks * BYTES_PER_WEEK;
   if (memory > SERIES_BUDGET_BYTES) {
     say(io.stderr, [`${lanes} points of ${experiment.replicates} replicates of ${experiment.weeks} weeks in flight would hold about ${(memory / 1024 ** 3).toFixed(1)} GiB; use fewer --threads or replicates`]);
