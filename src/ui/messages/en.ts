@@ -6,6 +6,9 @@
  * which is the single source of truth for it.
  */
 import type { Metric } from '../../sim/metrics.ts';
+import { BOARD_EN } from './parts/board.ts';
+import { LESSONS_EN } from './parts/lessons.ts';
+import { STORY_EN } from './parts/story.ts';
 
 export const en = {
   'app.title': 'Demand-side workbench',
@@ -551,6 +554,10 @@ export const en = {
   'explore.col.interval': '90% interval',
   'explore.col.point': 'Point',
   'explore.col.mean': 'Mean',
+  // Issue 12's features keep their text in parts/ (one file each, English and Chinese side by side).
+  ...LESSONS_EN,
+  ...STORY_EN,
+  ...BOARD_EN,
 } as const;
 
 export type MessageKey = keyof typeof en;
