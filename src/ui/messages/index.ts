@@ -1,6 +1,7 @@
 import { en, type MessageKey, type Messages } from './en.ts';
 import { format, numberFormats, type NumberFormats, type Params } from './format.ts';
-import { currentLocale, isLocale, LANGUAGE_TAGS, LOCALES, localeOfLanguages, setCurrentLocale, type Locale } from './locale.svelte.ts';
+import { currentLocale, setCurrentLocale } from './locale.svelte.ts';
+import { isLocale, LANGUAGE_TAGS, LOCALES, localeOfLanguages, type Locale } from './locales.ts';
 import { zh } from './zh.ts';
 
 export type { Locale, MessageKey, Messages };

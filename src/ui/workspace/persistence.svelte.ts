@@ -1,6 +1,6 @@
 import { scenarioHash } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { i18n } from '../messages/index.ts';
+import { i18n, LOCALES, type Locale } from '../messages/index.ts';
 import type { ScenarioEditor } from './editor.svelte.ts';
 import { entryMode, type EntryMark } from './history.ts';
 import { notice, type Notices } from './notices.svelte.ts';
@@ -65,8 +65,11 @@ export interface PersistenceEnv {
   readonly editor: ScenarioEditor;
   readonly playback: Playback;
   readonly pins: Pins;
-  /** The lever panel's grouping, Live mode and the view shown, saved with the workspace (the view also in links). */
-  readonly layout: { grouping: Grouping; live: boolean; view: View };
+  /**
+   * The lever panel's grouping, Live mode, the view shown and the interface
+   * language, saved with the workspace (the view and the language also in links).
+   */
+  readonly layout: { grouping: Grouping; live: boolean; view: View; locale?: Locale };
   /** A run is in progress (saved, so that a reload mid-run starts it again). */
   readonly running?: () => boolean;
   readonly results?: ResultsPort;
@@ -135,6 +138,7 @@ export class Persistence {
         live: layout.live,
         pins: pins.specs,
         view: layout.view,
+        locale: layout.locale,
         running: this.#env.running?.() ?? false,
         // What the address bar shows before this write (it may not catch up if the page is unloading).
         address: this.#lastHash,
@@ -193,10 +197,10 @@ export class Persistence {
     if (this.#env.editor.presetId === `saved:${id}`) this.#env.editor.presetId = 'file';
   }
 
-  /** The share link of the workspace (the whole URL's hash part): scenario, runs, pinned packages and view. */
+  /** The share link of the workspace (the whole URL's hash part): scenario, runs, pinned packages, view and language. */
   shareHash(): string {
     const { editor, pins, layout } = this.#env;
-    return encodeShareHash(editor.scenario, editor.runs, { pins: pins.specs, view: layout.view });
+    return encodeShareHash(editor.scenario, editor.runs, { pins: pins.specs, view: layout.view, locale: layout.locale });
   }
 
   /**
@@ -258,6 +262,7 @@ export class Persistence {
       layout.grouping = s.grouping;
       layout.live = s.live ?? true;
       if (s.view) layout.view = s.view;
+      if (s.locale) layout.locale = s.locale;
       pins.restore(s.pins);
       running = s.running === true;
     } else if (ws.kind === 'corrupt') {
@@ -294,8 +299,17 @@ export class Persistence {
   #openLink(hash: string, recordHistory: boolean): void {
     const { notices, editor, presets, pins, layout } = this.#env;
     const link = decodeShareLink(hash);
+    // The language first, so that the notices below are in it; a link without one keeps the language shown.
+    if (link.locale) layout.locale = link.locale;
+    else if (link.badLocale !== null) {
+      notices.say(notice('link-bad-locale', 'warning', i18n.t('msg.link.badLocale', { got: link.badLocale, expected: LOCALES.join(', ') })));
+    }
     const s = link.scenario;
-    if (s.kind === 'none') return;
+    if (s.kind === 'none') {
+      // A link that only names a language (`#l=zh`): the address shows the whole workspace again.
+      if (link.locale || link.badLocale !== null) this.schedule();
+      return;
+    }
     if (s.kind === 'ok') {
       const presetId = presets.find((p) => scenarioHash(p.scenario) === scenarioHash(s.scenario))?.id ?? 'link';
       editor.open(s.scenario, { presetId, runs: s.runs, record: recordHistory });
