@@ -311,6 +311,18 @@ export const en = {
   'sector.manufacturing': 'Manufacturing',
   'sector.total': 'All sectors',
 
+  // Units of the metrics (src/sim/metrics.ts), as shown on axes
+  'unit.units': 'units',
+  'unit.places': 'places',
+  'unit.share': 'share',
+  'unit.workers': 'workers',
+  'unit.clients': 'clients',
+  'unit.reports': 'reports',
+  'unit.cases': 'cases',
+  'unit.employers': 'employers',
+  'unit.recruiters': 'recruiters',
+  'unit.perWeek': '{unit} per week',
+
   // Compare
   'compare.title': 'Compare policy packages',
   'compare.intro': 'Pin up to four runs with the same seed, then compare them here against the baseline.',
@@ -471,6 +483,8 @@ export const en = {
   'explore.cancel': 'Cancel',
   'explore.progress': '{done} of {total} points',
   'explore.eta': 'about {time} left',
+  'explore.seconds': '{n} s',
+  'explore.minutes': '{n} min',
   'explore.cancelled': 'Cancelled: nothing of this run was kept.',
   'explore.failed': 'Could not run: {reason}',
   'explore.noMeasures': 'The current scenario has no measures beyond the baseline (and no pinned package adds any): change a lever or pin a package first.',

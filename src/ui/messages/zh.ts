@@ -308,6 +308,18 @@ export const zh: Messages = {
   'sector.manufacturing': '制造业',
   'sector.total': '所有行业',
 
+  // 指标的单位（显示在坐标轴上）
+  'unit.units': '单位',
+  'unit.places': '岗位',
+  'unit.share': '比例',
+  'unit.workers': '工人',
+  'unit.clients': '购买性服务者',
+  'unit.reports': '举报',
+  'unit.cases': '案件',
+  'unit.employers': '雇主',
+  'unit.recruiters': '招聘者',
+  'unit.perWeek': '{unit}/周',
+
   // 比较
   'compare.title': '比较政策组合',
   'compare.intro': '固定最多四次使用相同种子的运行，然后在这里将它们与基线进行比较。',
@@ -468,6 +480,8 @@ export const zh: Messages = {
   'explore.cancel': '取消',
   'explore.progress': '{done} / {total} 个点',
   'explore.eta': '约剩 {time}',
+  'explore.seconds': '{n} 秒',
+  'explore.minutes': '{n} 分钟',
   'explore.cancelled': '已取消：此次运行的内容均未保留。',
   'explore.failed': '无法运行：{reason}',
   'explore.noMeasures': '当前情景除基线外没有任何措施（也没有已固定的政策组合添加措施）：请先调整政策杠杆或固定一个政策组合。',
