@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../src/ui/messages/en.ts';
 import { zh } from '../../src/ui/messages/zh.ts';
-import { launchChromium, openApp, type AppPage } from './browser.ts';
+import { baseUrl, launchChromium, openApp, type AppPage } from './browser.ts';
 import { openView, runToEnd, setSpeed, shareLink, tid } from './driver.ts';
 
 /**
@@ -79,6 +79,7 @@ describe('two languages', () => {
     expect(await h1(page)).toBe(zh['app.title']);
     expect((await page.textContent(tid('view-charts')))?.trim()).toBe(zh['view.charts']);
     expect(await page.textContent(tid('disclaimer'))).toContain(zh['app.disclaimer']);
+    expect(await page.title()).toBe(zh['app.documentTitle']);
     // The charts' own text (drawn in SVG) follows too: titles and the weeks' axis.
     const demand = (await page.textContent(tid('charts-view'))) ?? '';
     expect(demand).toContain(zh['chart.demand.title']);
@@ -115,11 +116,35 @@ describe('two languages', () => {
       await other.page.waitForSelector('h1');
       expect(await h1(other.page)).toBe(zh['app.title']);
       expect(await htmlLang(other.page)).toBe('zh-Hans');
+      // At 390 px the Chinese page fits the screen: nothing sticks out sideways, the language switch is on screen.
+      expect(await other.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const box = await other.page.locator(tid('language-select')).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
       // The notice that the link was opened is in Chinese too.
       await other.page.waitForFunction((t) => document.body.textContent?.includes(t), zh['msg.link.loaded'].slice(0, 6), { timeout: 60_000 });
       expect(other.errors).toEqual([]);
     } finally {
       await other.context.close();
+    }
+  });
+
+  it('a browser that prefers Chinese opens in Chinese; its own choice of English then sticks', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(baseUrl(), { waitUntil: 'load' });
+      await page.waitForSelector('h1');
+      expect(await h1(page)).toBe(zh['app.title']);
+      expect(await htmlLang(page)).toBe('zh-Hans');
+      await page.selectOption(tid('language-select'), 'en');
+      await page.waitForFunction(() => /[#&]l=en(&|$)/.test(location.hash), undefined, { timeout: 60_000 });
+      // The saved workspace (written on leaving) wins over the browser's language at the next visit.
+      await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+      await page.goto(baseUrl(), { waitUntil: 'load' });
+      await page.waitForSelector('h1');
+      expect(await h1(page)).toBe(en['app.title']);
+    } finally {
+      await context.close();
     }
   });
 

@@ -19,6 +19,7 @@ export const en = {
   'app.viewsNav': 'Views',
   'app.loading': 'Loading…',
   'app.language': 'Language',
+  'app.documentTitle': 'Demand-side workbench — illustrative model, not a forecast',
 
   // Views
   'view.label': 'View',
@@ -31,6 +32,7 @@ export const en = {
   'bar.preset': 'Preset',
   'bar.presetsGroup': 'Presets',
   'bar.savedGroup': 'Saved scenarios',
+  'bar.savedAt': 'Saved {date}',
   'bar.custom': '(changed)',
   'bar.name': 'Name',
   'bar.seed': 'Seed',

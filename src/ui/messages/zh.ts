@@ -16,6 +16,7 @@ export const zh: Messages = {
   'app.viewsNav': '视图',
   'app.loading': '正在加载…',
   'app.language': '语言',
+  'app.documentTitle': '需求侧政策工作台——示意模型，并非预测',
 
   // 视图
   'view.label': '视图',
@@ -28,6 +29,7 @@ export const zh: Messages = {
   'bar.preset': '预设',
   'bar.presetsGroup': '预设',
   'bar.savedGroup': '已保存的情景',
+  'bar.savedAt': '保存于 {date}',
   'bar.custom': '（已修改）',
   'bar.name': '名称',
   'bar.seed': '随机种子',
