@@ -255,6 +255,7 @@ export const en = {
   'chart.justice.explain': 'Victims identified, cases charged (prosecutions) and convictions.',
   'chart.sectors.title': 'By sector',
   'chart.sectors.metric': 'Metric',
+  'chart.sectors.titleOf': '{title}: {metric}',
   'chart.sectors.off': 'Sector switched off in this scenario',
   'chart.xLabel': 'Week',
   'chart.smoothed': '{unit} ({weeks}-wk avg.)',

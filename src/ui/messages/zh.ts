@@ -252,6 +252,7 @@ export const zh: Messages = {
   'chart.justice.explain': '被识别的受害者、提起公诉的案件和定罪。',
   'chart.sectors.title': '按行业',
   'chart.sectors.metric': '指标',
+  'chart.sectors.titleOf': '{title}：{metric}',
   'chart.sectors.off': '此情景中该行业已关闭',
   'chart.xLabel': '周',
   'chart.smoothed': '{unit}（{weeks} 周平均）',
