@@ -84,6 +84,13 @@ describe('two languages', () => {
     const demand = (await page.textContent(tid('charts-view'))) ?? '';
     expect(demand).toContain(zh['chart.demand.title']);
     expect(demand).not.toContain(en['chart.demand.title']);
+    // The lines' own labels (legend and the hover table, drawn from the chart's adopted data) follow too.
+    await page.waitForFunction(
+      ([sel, english]) => !(document.querySelector(sel)?.textContent ?? english).includes(english),
+      [tid('chart-reports'), en['metric.reportsByWorkers']] as const,
+      { timeout: 60_000 },
+    );
+    expect(await page.textContent(tid('chart-reports'))).toContain(zh['metric.reportsByWorkers']);
     expect(await page.locator(`${tid('plot-exploited')} text`, { hasText: zh['chart.xLabel'] }).count()).toBeGreaterThan(0);
     // Numbers by Intl in Chinese.
     const ticks = await ticksByIntl(page, tid('plot-exploited'), 'zh-Hans');
