@@ -62,7 +62,7 @@ const ws = new Workspace({
 
 if (BROKEN_PRESETS.length > 0) {
   ws.notices.say(
-    notice('presets-broken', 'warning', i18n.t('msg.presets.broken', { names: BROKEN_PRESETS.map((b) => `${b.id}.json`).join(', ') }), {
+    notice('presets-broken', 'warning', () => i18n.t('msg.presets.broken', { names: BROKEN_PRESETS.map((b) => `${b.id}.json`).join(', ') }), {
       problems: BROKEN_PRESETS.flatMap((b) => b.problems),
     }),
   );

@@ -332,7 +332,7 @@ export class Workspace {
     // Limits instead of crashes (issue 4): a run that would not fit is refused before anything starts.
     const tooLarge = checkLimits(scenario, this.#env.limits ?? BROWSER_LIMITS);
     if (tooLarge.length > 0) {
-      this.notices.say(notice('run-too-large', 'error', i18n.t('msg.run.tooLarge'), { problems: tooLarge }));
+      this.notices.say(notice('run-too-large', 'error', () => i18n.t('msg.run.tooLarge'), { problems: tooLarge }));
       return;
     }
     this.notices.clear('run-too-large');

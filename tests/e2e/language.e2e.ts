@@ -129,6 +129,9 @@ describe('two languages', () => {
       expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
       // The notice that the link was opened is in Chinese too.
       await other.page.waitForFunction((t) => document.body.textContent?.includes(t), zh['msg.link.loaded'].slice(0, 6), { timeout: 60_000 });
+      // A notice on screen follows a switch.
+      await other.page.selectOption(tid('language-select'), 'en');
+      await other.page.waitForFunction((t) => document.body.textContent?.includes(t), en['msg.link.loaded'].slice(0, 10), { timeout: 60_000 });
       expect(other.errors).toEqual([]);
     } finally {
       await other.context.close();

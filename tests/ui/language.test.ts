@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n, localeOfLanguages } from '../../src/ui/messages/index.ts';
+import { en } from '../../src/ui/messages/en.ts';
+import { format, i18n, localeOfLanguages } from '../../src/ui/messages/index.ts';
 import { restoreWorkspace, serialiseWorkspace, WORKSPACE_KEY } from '../../src/ui/workspace/persist.ts';
 import { decodeShareLink, encodeShareHash } from '../../src/ui/workspace/share.ts';
 import { Workspace } from '../../src/ui/workspace.svelte.ts';
@@ -28,11 +29,11 @@ describe('the run-time language', () => {
 
   it('formats dates per language', () => {
     const d = new Date(Date.UTC(2026, 11, 3, 12, 0));
-    const en = i18n.date(d, false);
+    const english = i18n.date(d, false);
     i18n.setLocale('zh');
-    const zh = i18n.date(d, false);
-    expect(en).toMatch(/Dec/);
-    expect(zh).toMatch(/2026年12月/);
+    const chinese = i18n.date(d, false);
+    expect(english).toMatch(/Dec/);
+    expect(chinese).toMatch(/2026年12月/);
     expect(i18n.date('not a date')).toBe('–');
   });
 
@@ -111,7 +112,12 @@ describe('the language in the workspace', () => {
     expect(ws.locale).toBe('zh');
     expect(ws.editor.scenario.name).toBe('Linked');
     // The notice that the link was opened is in the link's language.
-    expect(ws.notices.list.find((n) => n.code === 'link-loaded')?.text).toMatch(/已从链接打开/);
+    const opened = ws.notices.list.find((n) => n.code === 'link-loaded');
+    expect(opened?.text).toMatch(/已从链接打开/);
+    // A notice on screen follows a later switch.
+    i18n.setLocale('en');
+    expect(opened?.render?.()).toBe(format(en['msg.link.loaded'], { name: 'Linked', seed: ws.editor.scenario.seed }));
+    i18n.setLocale('zh');
     ws.persistence.persistNow();
 
     const e2 = env({ storage: e.storage });

@@ -367,7 +367,7 @@ export const en = {
   'msg.link.json': 'This link does not contain a valid scenario: {detail}. Your current work is kept.',
   'msg.link.invalid': 'This link contains a scenario with problems. Your current work is kept.',
   'msg.link.loaded': 'Scenario "{name}" opened from the link (seed {seed}).',
-  'msg.link.badLocale': 'This link asks for the language "{got}", which is not available (expected one of {expected}); the page stays in English.',
+  'msg.link.badLocale': 'This link asks for the language "{got}", which is not available (expected one of {expected}); the language was not changed.',
   'msg.saved.corrupt': 'The workspace saved in this browser could not be read, so the baseline is shown. Your saved scenarios are kept.',
   'msg.saved.invalid': 'The workspace saved in this browser has problems, so the baseline is shown. Your saved scenarios are kept.',
   'msg.saved.listCorrupt': 'Some saved scenarios could not be read and are not shown ({n}).',

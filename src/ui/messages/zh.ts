@@ -364,7 +364,7 @@ export const zh: Messages = {
   'msg.link.json': '此链接不包含有效的情景：{detail}。您当前的工作已保留。',
   'msg.link.invalid': '此链接中的情景存在问题。您当前的工作已保留。',
   'msg.link.loaded': '已从链接打开情景“{name}”（种子 {seed}）。',
-  'msg.link.badLocale': '此链接要求的语言“{got}”不可用（应为 {expected} 之一）；页面保持中文。',
+  'msg.link.badLocale': '此链接要求的语言“{got}”不可用（应为 {expected} 之一）；语言未更改。',
   'msg.saved.corrupt': '无法读取此浏览器中保存的工作区，因此显示基线。您保存的情景仍然保留。',
   'msg.saved.invalid': '此浏览器中保存的工作区存在问题，因此显示基线。您保存的情景仍然保留。',
   'msg.saved.listCorrupt': '部分已保存的情景无法读取，未予显示（{n} 个）。',
