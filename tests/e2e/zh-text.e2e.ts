@@ -35,6 +35,7 @@ describe('Chinese text of fields, flows, presets and problems', () => {
     expect(options.length).toBeGreaterThan(10);
     expect(options).toContain('基线：无需求侧措施');
     await page.selectOption(tid('preset-select'), 'labour-inspection');
+    await expect.poll(() => page.inputValue(tid('scenario-name'))).toBe('劳动监察提高到 ILO 工业化经济体基准的两倍');
     await expect.poll(async () => (await page.textContent(tid('description-text'))) ?? '').toMatch(/劳动监察提高到每 10,000 名工人 2 名监察员/);
   });
 
@@ -52,7 +53,11 @@ describe('Chinese text of fields, flows, presets and problems', () => {
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.length).toBeLessThan(30);
     await page.fill(tid('assumptions-filter'), '');
-    await page.locator(tid('assumptions-drawer')).screenshot({ path: `${SHOTS}/drawer-1024.png` });
+    for (const width of [1024, 390, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.locator(tid('assumptions-drawer')).screenshot({ path: `${SHOTS}/drawer-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1024, height: 800 });
     await page.click(tid('assumptions-close'));
   });
 
@@ -70,7 +75,11 @@ describe('Chinese text of fields, flows, presets and problems', () => {
     expect(said).toMatch(HAN);
     expect(said).toContain('派生需求');
     expect(said).toContain('¶12');
-    await page.locator(tid('flows-view')).screenshot({ path: `${SHOTS}/flows-1024.png` });
+    for (const width of [1024, 1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator(tid('flows-view')).screenshot({ path: `${SHOTS}/flows-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1024, height: 800 });
   });
 
   it('lists a broken file\'s problems in Chinese', async () => {
@@ -81,7 +90,11 @@ describe('Chinese text of fields, flows, presets and problems', () => {
     expect(text).toContain('interventions.labourInspection.inspectorsPer10kWorkers：应为 0 到 50 之间的数，实际为 "high"');
     expect(text).toContain('nmae：未知的键；是否想写 "name"？');
     expect(text).not.toMatch(/expected|got /);
-    await page.screenshot({ path: `${SHOTS}/problems-1024.png` });
+    await list.scrollIntoViewIfNeeded();
+    for (const width of [1024, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: `${SHOTS}/problems-${width}.png` });
+    }
     expect(app.errors).toEqual([]);
   });
 });

@@ -2,14 +2,14 @@ import type { FlowLabels } from './labels.ts';
 
 /** The actor flows' labels in Simplified Chinese (same keys as FLOW_LABELS_EN). */
 export const FLOW_LABELS_ZH: FlowLabels = {
-  heading: '行为主体流向',
+  heading: '行为者流程',
   disclaimer: '示意性模型，并非预测',
   overview: '主体之间',
-  overviewIntro: '各类行为主体如何相互关联。线宽表示本周的流量；购买流中颜色较深的内芯是使用被贩运劳动力生产或提供的部分。',
-  actorIntro: '每个方框是该类行为主体的一个状态，取自其状态机。数字是本周末处于该状态的主体数；线宽表示本周沿每条转移移动的主体数。点击一个状态可查看其含义。',
+  overviewIntro: '各类行为者如何相互关联。线宽表示本周的流量；购买流中颜色较深的内芯是使用被贩运劳动力生产或提供的部分。',
+  actorIntro: '每个方框是该类行为者的一个状态，取自其状态机。数字是本周末处于该状态的主体数；线宽表示本周沿每条转移移动的主体数。点击一个状态可查看其含义。',
   noRun: '运行情景后可看到实时数字。',
   weekOf: '第 {week} 周',
-  agentsInState: '{count}（{share}）',
+  agentsInState: '{count} ({share})',
   countOfTotal: '{total} 中的 {count}',
   movedThisWeek: '本周移动 {count}',
   tainted: '{count} 有污点',
