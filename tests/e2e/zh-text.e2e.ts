@@ -80,6 +80,12 @@ describe('Chinese text of fields, flows, presets and problems', () => {
       await page.locator(tid('flows-view')).screenshot({ path: `${SHOTS}/flows-${width}.png` });
     }
     await page.setViewportSize({ width: 1024, height: 800 });
+    for (const view of ['overview', 'consumer', 'client', 'corporateBuyer', 'recruiter', 'worker', 'case']) {
+      await page.click(tid(`flow-tab-${view}`));
+      await page.waitForSelector(`${tid('flow-diagram')}[data-view="${view}"]`);
+      expect((await page.textContent(tid('flow-diagram'))) ?? '', view).toMatch(HAN);
+      await page.locator(tid('actor-flows')).screenshot({ path: `${SHOTS}/flows-${view}-1024.png` });
+    }
   });
 
   it('lists a broken file\'s problems in Chinese', async () => {
