@@ -118,3 +118,39 @@ describe('problems in Chinese', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => gotZh(JSON.stringify(v)) === JSON.stringify(v)));
   });
 });
+
+describe('loader warnings in Chinese', () => {
+  it('every kind of warning the core writes is translated, paths and figures kept', async () => {
+    const { scenarioWarnings } = await import('../../src/scenario/warnings.ts');
+    const { localizeWarning } = await import('../../src/ui/messages/problems.ts');
+    let s: unknown = defaultScenario();
+    s = setAtPath(s, ['weeks'], 10);
+    s = setAtPath(s, ['interventions', 'awareness', 'consumers'], { reach: 0.1, fromWeek: 20 });
+    for (const sector of ['sexual', 'agriculture', 'manufacturing']) s = setAtPath(s, ['assumptions', 'sectors', sector, 'enabled'], false);
+    s = setAtPath(s, ['interventions', 'criminaliseUse', 'variant'], 'known-victim');
+    s = setAtPath(s, ['interventions', 'criminaliseUse', 'penaltyMonths'], 24);
+    s = setAtPath(s, ['assumptions', 'sanctions', 'traffickingMonths'], 1);
+    s = setAtPath(s, ['assumptions', 'sanctions', 'buyingOffenceMonths'], 120);
+    const loaded = validateScenario(s);
+    expect(loaded.ok).toBe(true);
+    const warnings = [...scenarioWarnings((loaded as { scenario: never }).scenario)];
+    let b: unknown = defaultScenario();
+    b = setAtPath(b, ['interventions', 'prostitutionRegime'], 'criminalise-buying');
+    b = setAtPath(b, ['interventions', 'criminaliseUse', 'variant'], 'known-victim');
+    b = setAtPath(b, ['assumptions', 'sanctions', 'buyingOffenceMonths'], 120);
+    const buying = validateScenario(b);
+    expect(buying.ok).toBe(true);
+    warnings.push(...scenarioWarnings((buying as { scenario: never }).scenario));
+    const dup = parseScenarioText('{\n"name": "a",\n"name": "b"}', 'dup.json');
+    warnings.push(...(dup.ok ? dup.warnings : []));
+    expect(warnings.length).toBe(5);
+    for (const w of warnings) {
+      const zh = localizeWarning(w, 'zh');
+      expect(zh, w).toMatch(HAN);
+      expect(zh, w).not.toMatch(/\b(the|is|than|week|line|column|campaign|every)\b/);
+      for (const token of w.match(/¶\d+|\b(interventions|assumptions)(\.\w+)+|\d[\d,.]*/g) ?? []) expect(zh, w).toContain(token.replace(/[.,]$/, ''));
+      expect(localizeWarning(w, 'en')).toBe(w);
+    }
+    expect(localizeWarning('something else', 'zh')).toBe('something else');
+  });
+});

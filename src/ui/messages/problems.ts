@@ -152,3 +152,33 @@ export function localizeProblem(p: Problem, locale: string): string {
   if (/^\(root\): \d+ more problems are not listed/.test(p.message)) return `${p.path}：另有 ${/^(\d+)/.exec(p.got)?.[1] ?? p.got} 个问题未列出；请先修正上面的问题`;
   return `${p.path}：应为${expected}，实际为 ${got}`;
 }
+
+const WARNING_RULES: readonly Rule[] = [
+  [
+    /^(\S+): the campaign starts in week (\d+), after the run ends \(the run has (\d+) weeks\), so it has no effect$/,
+    (m) => `${m[1]}：宣传活动在第 ${m[2]} 周开始，晚于运行结束（运行共 ${m[3]} 周），因此不起作用`,
+  ],
+  [/^assumptions\.sectors: every sector is switched off, so the run has no employers, recruiters or workers$/, () => 'assumptions.sectors：所有部门都已关闭，因此运行中没有雇主、招聘机构或工人'],
+  [
+    /^interventions\.criminaliseUse: the use offence costs more than a trafficking conviction on the one scale of sanctions \((.+), against (.+)\); the statutes punish using a victim's services less than trafficking \((.+)\)$/,
+    (m) => `interventions.criminaliseUse：在统一的制裁尺度上，使用罪的代价高于人口贩运定罪（${m[1]}，而人口贩运为 ${m[2]}）；法规对使用受害者服务的处罚轻于人口贩运（${m[3]}）`,
+  ],
+  [
+    /^assumptions\.sanctions: the buying offence costs more than the use offence on the one scale of sanctions \((.+), against (.+)\); the statutes punish buying sex less than using a victim's services \((.+)\)$/,
+    (m) => `assumptions.sanctions：在统一的制裁尺度上，购买性服务罪的代价高于使用罪（${m[1]}，而使用罪为 ${m[2]}）；法规对购买性服务的处罚轻于使用受害者服务（${m[3]}）`,
+  ],
+  [
+    /^(?:(.+?), )?line (\d+), column (\d+): (.+) is given more than once; the last value is used$/,
+    (m) => `${m[1] ? `${m[1]}，` : ''}第 ${m[2]} 行第 ${m[3]} 列：${m[4]} 出现了不止一次；使用最后一个值`,
+  ],
+];
+
+/** A loader warning (src/scenario/warnings.ts, duplicate keys in load.ts) in the reader's language; unknown text stays as it is. */
+export function localizeWarning(text: string, locale: string): string {
+  if (!isChinese(locale)) return text;
+  for (const [re, render] of WARNING_RULES) {
+    const m = re.exec(text);
+    if (m) return render(m);
+  }
+  return text;
+}
