@@ -74,6 +74,8 @@ describe('Chinese text of fields, flows, presets and problems', () => {
     const said = (await explanation.textContent()) ?? '';
     expect(said).toMatch(HAN);
     expect(said).toContain('派生需求');
+    expect(said).toContain('雇主：剥削中');
+    expect(said).toMatch(/第 \d+ 周：[\d,]+ \(/);
     expect(said).toContain('¶12');
     for (const width of [1024, 1440, 390]) {
       await page.setViewportSize({ width, height: 900 });

@@ -11,6 +11,7 @@ export const FLOW_LABELS_ZH: FlowLabels = {
   weekOf: '第 {week} 周',
   agentsInState: '{count} ({share})',
   countOfTotal: '{total} 中的 {count}',
+  labelled: '{label}：{text}',
   movedThisWeek: '本周移动 {count}',
   tainted: '{count} 有污点',
   guardedNote: '仅当该部门通过企业采购方销售时',
