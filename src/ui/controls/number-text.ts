@@ -1,5 +1,7 @@
 import type { Problem } from '../../scenario/load.ts';
 import { i18n } from '../messages/index.ts';
+import { isChinese } from '../messages/fields.ts';
+import { expectedZh } from '../messages/problems.ts';
 
 /**
  * Reads what a number box holds. Every box (levers, assumptions, the top
@@ -32,5 +34,6 @@ export function readNumber(text: string, range: NumberRange): NumberText {
 /** The validator's problems with a value that passed its own range, as one sentence (each said once). */
 export function problemsMessage(problems: readonly Problem[]): string {
   const expected = [...new Set(problems.map((p) => p.expected))];
-  return expected.map((e) => i18n.t('fields.expected', { expected: e })).join(' ');
+  const local = (e: string) => (isChinese(i18n.locale) ? (expectedZh(e) ?? e) : e);
+  return expected.map((e) => i18n.t('fields.expected', { expected: local(e) })).join(' ');
 }

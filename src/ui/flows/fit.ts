@@ -1,8 +1,9 @@
 /**
  * Deterministic text metrics for the flow diagrams: every character is taken
  * as CHAR_EM of the font size, on the wide side of the app's sans-serif fonts
- * (Arial-like fonts average about 0.5 em), so a label that fits here fits on
- * screen, and tests can check fits without a browser.
+ * (Arial-like fonts average about 0.5 em) and a Chinese character as a full
+ * em, so a label that fits here fits on screen, and tests can check fits
+ * without a browser.
  */
 
 export const CHAR_EM = 0.62;
@@ -30,7 +31,14 @@ export interface Box {
   readonly height: number;
 }
 
-export const textWidth = (text: string, size: number): number => text.length * size * CHAR_EM;
+/** Wide characters (CJK ideographs and punctuation, full-width forms) take a whole em. */
+export const WIDE_EM = 1;
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+export const textWidth = (text: string, size: number): number => {
+  const wide = text.match(WIDE)?.length ?? 0;
+  return ((text.length - wide) * CHAR_EM + wide * WIDE_EM) * size;
+};
 
 export const intersects = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -19,6 +19,8 @@ export interface FlowLabels {
   readonly agentsInState: string;
   /** {count} of {total}: a part of an actor type's agents */
   readonly countOfTotal: string;
+  /** {label}: {text}, e.g. "Employers: exploiting" or "Week 12: 206 (13.7%)" */
+  readonly labelled: string;
   /** {count} moved this week */
   readonly movedThisWeek: string;
   readonly tainted: string;
@@ -49,6 +51,7 @@ export const FLOW_LABELS_EN: FlowLabels = {
   weekOf: 'Week {week}',
   agentsInState: '{count} ({share})',
   countOfTotal: '{count} of {total}',
+  labelled: '{label}: {text}',
   movedThisWeek: '{count} moved this week',
   tainted: '{count} tainted',
   guardedNote: 'only where the sector sells through corporate buyers',

@@ -2,6 +2,7 @@ import { fieldAt, getAtPath, SCENARIO_FIELDS, type FieldInfo } from '../../scena
 import { scenarioHash } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { i18n } from '../messages/index.ts';
+import { fieldText } from '../messages/fields.ts';
 import { differs } from './measures.ts';
 
 /**
@@ -92,7 +93,7 @@ export function labelOf(path: string, f = fieldAt(path)): string {
     // A campaign is a card of its own, titled by audience (measures.ts: awareness + Consumers).
     const card = steps.length === 3 ? `${steps[1]}${steps[2][0].toUpperCase()}${steps[2].slice(1)}` : steps[1];
     if (i18n.has(`measure.${card}.title`)) return i18n.tk(`measure.${card}.title`);
-    return f?.description || path;
+    return (f && fieldText(f, i18n.locale).description) || path;
   }
   return `${i18n.tk(`assumptionGroup.${steps[1]}`, steps[1])} · ${steps[steps.length - 1]}`;
 }
@@ -101,10 +102,10 @@ export function labelOf(path: string, f = fieldAt(path)): string {
 export function valueText(v: unknown, f?: FieldInfo): string {
   if (typeof v === 'boolean') return i18n.t(v ? 'levers.on' : 'levers.off');
   if (typeof v === 'string') return f ? i18n.tk(`option.${f.path.replace(/^interventions\./, '')}.${v}`, v) : v;
-  if (typeof v === 'number') return withUnit(i18n.num(v), f?.unit);
+  if (typeof v === 'number') return withUnit(i18n.num(v), unitOf(f));
   if (v && typeof v === 'object' && 'reach' in v) {
     const c = v as { reach: number; fromWeek: number; toWeek?: number };
-    const reach = withUnit(i18n.num(c.reach), f?.unit);
+    const reach = withUnit(i18n.num(c.reach), unitOf(f));
     return c.toWeek === undefined
       ? i18n.t('describe.campaignFrom', { reach, from: c.fromWeek + 1 })
       : i18n.t('describe.campaignWindow', { reach, from: c.fromWeek + 1, to: c.toWeek + 1 });
@@ -112,6 +113,7 @@ export function valueText(v: unknown, f?: FieldInfo): string {
   return JSON.stringify(v);
 }
 
+const unitOf = (f?: FieldInfo) => (f ? fieldText(f, i18n.locale).unit : undefined);
 const withUnit = (n: string, unit?: string) => (unit ? `${n} ${unit}` : n);
 
 /** The text of an edited scenario's changes: "Inspectors: 1 inspectors per 10,000 workers (was 0.25 …); …". */
