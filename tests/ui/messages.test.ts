@@ -6,7 +6,6 @@ import { en } from '../../src/ui/messages/en.ts';
 import { numberFormats } from '../../src/ui/messages/format.ts';
 import { format, I18n, i18n } from '../../src/ui/messages/index.ts';
 import { KINDS, LEVELS } from '../../src/ui/workspace/measures.ts';
-import { LESSON } from '../../src/ui/lesson.ts';
 
 const has = (k: string) => Object.prototype.hasOwnProperty.call(en, k);
 
@@ -32,13 +31,6 @@ describe('message catalogue', () => {
   it('titles every group of assumptions', () => {
     const tops = new Set(FIELD_GROUPS.filter((g) => g.path.startsWith('assumptions.')).map((g) => g.path.split('.')[1]));
     for (const t of tops) expect(has(`assumptionGroup.${t}`), t).toBe(true);
-  });
-
-  it('has the text of every lesson step', () => {
-    for (const s of LESSON) {
-      expect(has(`lesson.${s.n}.title`)).toBe(true);
-      expect(has(`lesson.${s.n}.body`)).toBe(true);
-    }
   });
 
   it('says the results are illustrative', () => {
