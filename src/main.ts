@@ -1,7 +1,7 @@
 import './ui/app.css';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
-import { i18n } from './ui/messages/index.ts';
+import { i18n, localeOfLanguages } from './ui/messages/index.ts';
 import { BROKEN_PRESETS, PRESETS } from './ui/presets.ts';
 import { notice } from './ui/workspace/notices.svelte.ts';
 import { chartRedraws } from './ui/charts/redraw.ts';
@@ -26,6 +26,9 @@ function localStore(): KeyValueStore | null {
 // starts its workers as the page opens (`warm` below).
 const firstRunner = createWorkerRunner();
 let unused: typeof firstRunner | null = firstRunner;
+
+// The language: the browser's own to start with; a saved workspace, then a link, may choose another (issue 12).
+i18n.setLocale(localeOfLanguages(navigator.languages));
 
 const ws = new Workspace({
   presets: PRESETS,
@@ -59,7 +62,7 @@ const ws = new Workspace({
 
 if (BROKEN_PRESETS.length > 0) {
   ws.notices.say(
-    notice('presets-broken', 'warning', i18n.t('msg.presets.broken', { names: BROKEN_PRESETS.map((b) => `${b.id}.json`).join(', ') }), {
+    notice('presets-broken', 'warning', () => i18n.t('msg.presets.broken', { names: BROKEN_PRESETS.map((b) => `${b.id}.json`).join(', ') }), {
       problems: BROKEN_PRESETS.flatMap((b) => b.problems),
     }),
   );

@@ -2,7 +2,7 @@ import { BROWSER_LIMITS, checkLimits, type Limits } from '../sim/limits.ts';
 import type { SimRunner } from '../sim/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { agentCount } from '../sim/limits.ts';
-import { i18n } from './messages/index.ts';
+import { i18n, type Locale } from './messages/index.ts';
 import { ScenarioEditor } from './workspace/editor.svelte.ts';
 import { failureText } from './workspace/failure.ts';
 import { ScenarioFiles } from './workspace/files.svelte.ts';
@@ -94,6 +94,17 @@ export class Workspace {
   set view(v: View) {
     if (v === this.#view) return;
     this.#view = v;
+    this.persistence?.schedule();
+  }
+
+  /** The interface language; saved with the workspace and carried by links (issue 12). */
+  get locale(): Locale {
+    return i18n.locale;
+  }
+
+  set locale(l: Locale) {
+    if (l === i18n.locale) return;
+    i18n.setLocale(l);
     this.persistence?.schedule();
   }
 
@@ -321,7 +332,7 @@ export class Workspace {
     // Limits instead of crashes (issue 4): a run that would not fit is refused before anything starts.
     const tooLarge = checkLimits(scenario, this.#env.limits ?? BROWSER_LIMITS);
     if (tooLarge.length > 0) {
-      this.notices.say(notice('run-too-large', 'error', i18n.t('msg.run.tooLarge'), { problems: tooLarge }));
+      this.notices.say(notice('run-too-large', 'error', () => i18n.t('msg.run.tooLarge'), { problems: tooLarge }));
       return;
     }
     this.notices.clear('run-too-large');

@@ -192,4 +192,17 @@ describe('axe-core over every view and dialog', () => {
     await page.selectOption(tid('text-size'), 'normal');
     expect(app.errors).toEqual([]);
   });
+
+  it('in Chinese (issue 12): every view', async () => {
+    const { page } = app;
+    await page.selectOption(tid('language-select'), 'zh');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    for (const view of ['charts', 'flows', 'compare', 'explore'] as const) {
+      await openView(page, view);
+      await expectClean(page, `中文 ${view}`);
+    }
+    await page.selectOption(tid('language-select'), 'en');
+    await openView(page, 'charts');
+    expect(app.errors).toEqual([]);
+  });
 });

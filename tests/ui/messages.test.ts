@@ -4,7 +4,11 @@ import { METRICS } from '../../src/sim/metrics.ts';
 import { SECTORS } from '../../src/scenario/sectors.ts';
 import { en } from '../../src/ui/messages/en.ts';
 import { numberFormats } from '../../src/ui/messages/format.ts';
-import { format, I18n, i18n } from '../../src/ui/messages/index.ts';
+import { CATALOGUES, format, I18n, i18n, LOCALES } from '../../src/ui/messages/index.ts';
+import { zh } from '../../src/ui/messages/zh.ts';
+import { BOARD_EN, BOARD_ZH } from '../../src/ui/messages/parts/board.ts';
+import { LESSONS_EN, LESSONS_ZH } from '../../src/ui/messages/parts/lessons.ts';
+import { STORY_EN, STORY_ZH } from '../../src/ui/messages/parts/story.ts';
 import { KINDS, LEVELS } from '../../src/ui/workspace/measures.ts';
 
 const has = (k: string) => Object.prototype.hasOwnProperty.call(en, k);
@@ -73,5 +77,70 @@ describe('format and numbers', () => {
     const i = new I18n('en', en);
     expect(i.tk('metric.reports')).toBe('Reports');
     expect(i.tk('metric.nope', 'fallback')).toBe('fallback');
+  });
+});
+
+describe('every language (issue 12)', () => {
+  const PARTS = { lessons: [LESSONS_EN, LESSONS_ZH], story: [STORY_EN, STORY_ZH], board: [BOARD_EN, BOARD_ZH] } as const;
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const citations = (s: string) => [...s.matchAll(/¶\s?\d+/g)].map((m) => m[0].replace(/\s/, '')).sort();
+  /** Text that is the same in every language: symbols and file formats. */
+  const SAME_EVERYWHERE = new Set(['μ*', 'μ', 'σ', 'CSV']);
+  const CJK = /[\u3400-\u9fff]/;
+
+  /** What is wrong with `other` as a translation of `base` (empty when nothing). */
+  function problems(base: Record<string, string>, other: Record<string, string>, needsCjk: boolean): string[] {
+    const out: string[] = [];
+    for (const k of Object.keys(base)) if (!Object.hasOwn(other, k)) out.push(`missing ${k}`);
+    for (const k of Object.keys(other)) if (!Object.hasOwn(base, k)) out.push(`extra ${k}`);
+    for (const [k, v] of Object.entries(other)) {
+      if (!Object.hasOwn(base, k)) continue;
+      if (typeof v !== 'string' || v.trim() === '') out.push(`empty ${k}`);
+      else {
+        if (placeholders(v).join() !== placeholders(base[k]).join()) out.push(`placeholders of ${k}: ${placeholders(v).join()} vs ${placeholders(base[k]).join()}`);
+        if (citations(v).join() !== citations(base[k]).join()) out.push(`¶ citations of ${k}`);
+        // Chinese: Han characters, or only placeholders and symbols (no English word left behind).
+        const words = v.replace(/\{\w+\}/g, '').replace(/μ\*?|σ/g, '');
+        if (needsCjk && !CJK.test(v) && /[A-Za-z]/.test(words) && !SAME_EVERYWHERE.has(v)) out.push(`not Chinese: ${k} = ${v}`);
+      }
+    }
+    return out;
+  }
+
+  it('offers English and Chinese, each with its own name', () => {
+    expect([...LOCALES]).toEqual(['en', 'zh']);
+    expect(Object.keys(CATALOGUES).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it('every language has exactly the English keys (core and parts), the same placeholders and ¶ citations, no empty text, and Chinese is Chinese', () => {
+    for (const l of LOCALES) expect(problems(en, CATALOGUES[l], l === 'zh'), l).toEqual([]);
+    for (const [name, [partEn, partZh]] of Object.entries(PARTS)) {
+      expect(problems(partEn, partZh, true), name).toEqual([]);
+      for (const k of Object.keys(partEn)) expect(k.startsWith(`${name}.`), k).toBe(true);
+      for (const [k, v] of Object.entries(partZh)) expect(zh[k as keyof typeof zh], k).toBe(v);
+    }
+  });
+
+  it('the check fails on a missing key, an extra key, a lost placeholder, an empty text or English left in Chinese', () => {
+    const { ['app.title']: _dropped, ...missing } = zh;
+    expect(problems(en, missing, true)).toEqual(['missing app.title']);
+    expect(problems(en, { ...zh, 'app.nope': '无' }, true)).toEqual(['extra app.nope']);
+    expect(problems(en, { ...zh, 'bar.week': '第 {week} 周' }, true)[0]).toMatch(/^placeholders of bar.week/);
+    expect(problems(en, { ...zh, 'app.title': ' ' }, true)).toEqual(['empty app.title']);
+    expect(problems(en, { ...zh, 'app.title': 'Demand-side workbench' }, true)).toEqual(['not Chinese: app.title = Demand-side workbench']);
+  });
+
+  it('the app follows the language: same key, other text; the document language follows too', () => {
+    try {
+      i18n.setLocale('zh');
+      expect(i18n.t('app.disclaimer')).toBe(zh['app.disclaimer']);
+      expect(i18n.locale).toBe('zh');
+      i18n.setLocale('en');
+      expect(i18n.t('app.disclaimer')).toBe('Illustrative model, not a forecast');
+    } finally {
+      i18n.setLocale('en');
+    }
+    expect(new I18n('zh').t('view.compare')).toBe('比较');
+    expect(new I18n('zh').percent(0.256)).toBe('25.6%');
   });
 });

@@ -1,7 +1,8 @@
 import { prepareLine } from '../../charts/prepare.ts';
 import { meanOf } from '../workspace/source.ts';
 import type { Metric, Slot } from '../../sim/metrics.ts';
-import { isFlow, unitOf } from '../../sim/metrics.ts';
+import { isFlow } from '../../sim/metrics.ts';
+import { unitText as unitOf } from '../messages/units.ts';
 import type { MetricSource } from '../workspace/source.ts';
 import type { ChartLine } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { csvFormat } from 'd3';
 import type { Attribution, ExperimentSummary, Frontier, Morris, RobustnessRow, SecondOrderBands, Tornado } from '../../experiment/types.ts';
 import type { HeadlineMetric } from '../../sim/comparison.ts';
-import { unitOf } from '../../sim/metrics.ts';
+import { unitText as unitOf } from '../messages/units.ts';
 import { i18n } from '../messages/index.ts';
 import { labelOf } from '../workspace/describe.ts';
 

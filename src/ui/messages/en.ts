@@ -18,6 +18,8 @@ export const en = {
   'app.skipToCharts': 'Skip to results',
   'app.viewsNav': 'Views',
   'app.loading': 'Loading…',
+  'app.language': 'Language',
+  'app.documentTitle': 'Demand-side workbench — illustrative model, not a forecast',
 
   // Views
   'view.label': 'View',
@@ -30,6 +32,7 @@ export const en = {
   'bar.preset': 'Preset',
   'bar.presetsGroup': 'Presets',
   'bar.savedGroup': 'Saved scenarios',
+  'bar.savedAt': 'Saved {date}',
   'bar.custom': '(changed)',
   'bar.name': 'Name',
   'bar.seed': 'Seed',
@@ -252,6 +255,7 @@ export const en = {
   'chart.justice.explain': 'Victims identified, cases charged (prosecutions) and convictions.',
   'chart.sectors.title': 'By sector',
   'chart.sectors.metric': 'Metric',
+  'chart.sectors.titleOf': '{title}: {metric}',
   'chart.sectors.off': 'Sector switched off in this scenario',
   'chart.xLabel': 'Week',
   'chart.smoothed': '{unit} ({weeks}-wk avg.)',
@@ -310,6 +314,18 @@ export const en = {
   'sector.manufacturing': 'Manufacturing',
   'sector.total': 'All sectors',
 
+  // Units of the metrics (src/sim/metrics.ts), as shown on axes
+  'unit.units': 'units',
+  'unit.places': 'places',
+  'unit.share': 'share',
+  'unit.workers': 'workers',
+  'unit.clients': 'clients',
+  'unit.reports': 'reports',
+  'unit.cases': 'cases',
+  'unit.employers': 'employers',
+  'unit.recruiters': 'recruiters',
+  'unit.perWeek': '{unit} per week',
+
   // Compare
   'compare.title': 'Compare policy packages',
   'compare.intro': 'Pin up to four runs with the same seed, then compare them here against the baseline.',
@@ -351,6 +367,7 @@ export const en = {
   'msg.link.json': 'This link does not contain a valid scenario: {detail}. Your current work is kept.',
   'msg.link.invalid': 'This link contains a scenario with problems. Your current work is kept.',
   'msg.link.loaded': 'Scenario "{name}" opened from the link (seed {seed}).',
+  'msg.link.badLocale': 'This link asks for the language "{got}", which is not available (expected one of {expected}); the language was not changed.',
   'msg.saved.corrupt': 'The workspace saved in this browser could not be read, so the baseline is shown. Your saved scenarios are kept.',
   'msg.saved.invalid': 'The workspace saved in this browser has problems, so the baseline is shown. Your saved scenarios are kept.',
   'msg.saved.listCorrupt': 'Some saved scenarios could not be read and are not shown ({n}).',
@@ -469,6 +486,8 @@ export const en = {
   'explore.cancel': 'Cancel',
   'explore.progress': '{done} of {total} points',
   'explore.eta': 'about {time} left',
+  'explore.seconds': '{n} s',
+  'explore.minutes': '{n} min',
   'explore.cancelled': 'Cancelled: nothing of this run was kept.',
   'explore.failed': 'Could not run: {reason}',
   'explore.noMeasures': 'The current scenario has no measures beyond the baseline (and no pinned package adds any): change a lever or pin a package first.',

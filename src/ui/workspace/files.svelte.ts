@@ -106,7 +106,7 @@ export class ScenarioFiles {
     }
     this.uploadProblems = null;
     this.#editor.open(result.scenario, { presetId: 'file' });
-    this.#notices.say(notice('upload-loaded', 'info', i18n.t('msg.upload.loaded', { name: result.scenario.name }), { details: result.warnings }));
+    this.#notices.say(notice('upload-loaded', 'info', () => i18n.t('msg.upload.loaded', { name: result.scenario.name }), { details: result.warnings }));
     return true;
   }
 
@@ -119,7 +119,7 @@ export class ScenarioFiles {
     this.uploadProblems = null;
     this.#editor.open(read.scenario, { presetId: 'file', runs: read.runs });
     this.#comparison!.open(read.pins, read.view);
-    this.#notices.say(notice('upload-loaded', 'info', i18n.t('msg.upload.loadedWorkspace', { name: read.scenario.name, n: read.pins.length }), { details: read.warnings }));
+    this.#notices.say(notice('upload-loaded', 'info', () => i18n.t('msg.upload.loadedWorkspace', { name: read.scenario.name, n: read.pins.length }), { details: read.warnings }));
     return true;
   }
 

@@ -6,6 +6,8 @@ export interface Notice {
   readonly kind: 'error' | 'warning' | 'info';
   /** Plain text; always rendered as text, never as HTML. */
   readonly text: string;
+  /** The text again in the language shown (issue 12): a notice made from the catalogue follows a language switch. */
+  readonly render?: () => string;
   /** Validator problems with path, expected and got, listed under the text. */
   readonly problems?: readonly Problem[];
   /** Lines of detail (e.g. loader warnings). */
@@ -15,8 +17,9 @@ export interface Notice {
 }
 
 let next = 1;
-export function notice(code: string, kind: Notice['kind'], text: string, extra: Pick<Notice, 'problems' | 'details'> = {}): Notice {
-  return { id: next++, code, kind, text, ...extra };
+/** A notice; `text` may be a function that makes it from the catalogue, called again when the language changes. */
+export function notice(code: string, kind: Notice['kind'], text: string | (() => string), extra: Pick<Notice, 'problems' | 'details'> = {}): Notice {
+  return typeof text === 'function' ? { id: next++, code, kind, text: text(), render: text, ...extra } : { id: next++, code, kind, text, ...extra };
 }
 
 /** The notices on screen: at most one per code, the newest last. */

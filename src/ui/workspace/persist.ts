@@ -1,5 +1,6 @@
 import { toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { isLocale, type Locale } from '../messages/locales.ts';
 import { clampRuns, isView, MAX_HASH_CHARS, MAX_PINS, minimalOf, type View } from './share.ts';
 
 export { MAX_PINS };
@@ -40,6 +41,8 @@ export interface WorkspaceState {
   readonly pins: readonly PinSpec[];
   /** The view shown (charts, flows, compare); absent in workspaces saved before it was kept. */
   readonly view?: View;
+  /** The interface language (issue 12); absent in workspaces saved before it was kept. */
+  readonly locale?: Locale;
   /**
    * A run was in progress when this was written (issue 10, point 10): a
    * reload mid-run starts it again rather than dropping it.
@@ -80,6 +83,7 @@ export function serialiseWorkspace(state: WorkspaceState): string {
     live: state.live,
     pins: state.pins.map((p) => ({ id: p.id, runs: p.runs, scenario: minimalOf(p.scenario) })),
     view: state.view,
+    locale: state.locale,
     running: state.running || undefined,
     address: state.address || undefined,
     addresses: state.addresses && state.addresses.length > 0 ? state.addresses.slice(-ADDRESSES_KEPT) : undefined,
@@ -131,6 +135,7 @@ export function restoreWorkspace(text: string | null): RestoreResult {
       live: typeof raw.live === 'boolean' ? raw.live : undefined,
       pins,
       ...(isView(raw.view) ? { view: raw.view } : {}),
+      ...(isLocale(raw.locale) ? { locale: raw.locale } : {}),
       ...(raw.running === true ? { running: true } : {}),
       ...(typeof raw.address === 'string' && raw.address.length <= MAX_HASH_CHARS ? { address: raw.address } : {}),
       ...(Array.isArray(raw.addresses)

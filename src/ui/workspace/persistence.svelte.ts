@@ -1,6 +1,6 @@
 import { scenarioHash } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { i18n } from '../messages/index.ts';
+import { i18n, LOCALES, type Locale } from '../messages/index.ts';
 import type { ScenarioEditor } from './editor.svelte.ts';
 import { entryMode, type EntryMark } from './history.ts';
 import { notice, type Notices } from './notices.svelte.ts';
@@ -65,8 +65,11 @@ export interface PersistenceEnv {
   readonly editor: ScenarioEditor;
   readonly playback: Playback;
   readonly pins: Pins;
-  /** The lever panel's grouping, Live mode and the view shown, saved with the workspace (the view also in links). */
-  readonly layout: { grouping: Grouping; live: boolean; view: View };
+  /**
+   * The lever panel's grouping, Live mode, the view shown and the interface
+   * language, saved with the workspace (the view and the language also in links).
+   */
+  readonly layout: { grouping: Grouping; live: boolean; view: View; locale?: Locale };
   /** A run is in progress (saved, so that a reload mid-run starts it again). */
   readonly running?: () => boolean;
   readonly results?: ResultsPort;
@@ -135,6 +138,7 @@ export class Persistence {
         live: layout.live,
         pins: pins.specs,
         view: layout.view,
+        locale: layout.locale,
         running: this.#env.running?.() ?? false,
         // What the address bar shows before this write (it may not catch up if the page is unloading).
         address: this.#lastHash,
@@ -142,7 +146,7 @@ export class Persistence {
         addresses: [...this.#written, this.shareHash()].slice(-ADDRESSES_KEPT),
       }),
     );
-    if (!ok && storage) notices.say(notice('storage-full', 'warning', i18n.t('msg.storage.full')));
+    if (!ok && storage) notices.say(notice('storage-full', 'warning', () => i18n.t('msg.storage.full')));
     this.#writeHash();
   }
 
@@ -180,9 +184,9 @@ export class Persistence {
     this.saved = [...this.saved.filter((s) => s.scenario.name !== editor.scenario.name), entry];
     editor.savedAs(`saved:${id}`);
     if (!writeKey(this.#env.storage, SAVED_KEY, serialiseSaved(this.saved))) {
-      notices.say(notice('storage-full', 'warning', i18n.t('msg.storage.full')));
+      notices.say(notice('storage-full', 'warning', () => i18n.t('msg.storage.full')));
     } else {
-      notices.say(notice('saved', 'info', i18n.t('msg.saved', { name: editor.scenario.name })));
+      notices.say(notice('saved', 'info', () => i18n.t('msg.saved', { name: editor.scenario.name })));
     }
     this.schedule();
   }
@@ -193,10 +197,10 @@ export class Persistence {
     if (this.#env.editor.presetId === `saved:${id}`) this.#env.editor.presetId = 'file';
   }
 
-  /** The share link of the workspace (the whole URL's hash part): scenario, runs, pinned packages and view. */
+  /** The share link of the workspace (the whole URL's hash part): scenario, runs, pinned packages, view and language. */
   shareHash(): string {
     const { editor, pins, layout } = this.#env;
-    return encodeShareHash(editor.scenario, editor.runs, { pins: pins.specs, view: layout.view });
+    return encodeShareHash(editor.scenario, editor.runs, { pins: pins.specs, view: layout.view, locale: layout.locale });
   }
 
   /**
@@ -244,10 +248,10 @@ export class Persistence {
   /** Reads back the saved scenarios, the workspace and then the link the page was opened with. */
   restore(): void {
     const { storage, notices, editor, playback, pins, layout } = this.#env;
-    if (!storage) notices.say(notice('storage-unavailable', 'warning', i18n.t('msg.storage.unavailable')));
+    if (!storage) notices.say(notice('storage-unavailable', 'warning', () => i18n.t('msg.storage.unavailable')));
     const saved = restoreSaved(readKey(storage, SAVED_KEY));
     this.saved = saved.list;
-    if (saved.dropped > 0) notices.say(notice('saved-list-corrupt', 'warning', i18n.t('msg.saved.listCorrupt', { n: saved.dropped })));
+    if (saved.dropped > 0) notices.say(notice('saved-list-corrupt', 'warning', () => i18n.t('msg.saved.listCorrupt', { n: saved.dropped })));
 
     const ws = restoreWorkspace(readKey(storage, WORKSPACE_KEY));
     let running = false;
@@ -258,12 +262,13 @@ export class Persistence {
       layout.grouping = s.grouping;
       layout.live = s.live ?? true;
       if (s.view) layout.view = s.view;
+      if (s.locale) layout.locale = s.locale;
       pins.restore(s.pins);
       running = s.running === true;
     } else if (ws.kind === 'corrupt') {
-      notices.say(notice('saved-corrupt', 'error', i18n.t('msg.saved.corrupt')));
+      notices.say(notice('saved-corrupt', 'error', () => i18n.t('msg.saved.corrupt')));
     } else if (ws.kind === 'invalid') {
-      notices.say(notice('saved-invalid', 'error', i18n.t('msg.saved.invalid'), { problems: ws.problems }));
+      notices.say(notice('saved-invalid', 'error', () => i18n.t('msg.saved.invalid'), { problems: ws.problems }));
     }
     const restoredKey = editor.key;
     const hash = this.#env.location?.getHash() ?? '';
@@ -294,8 +299,18 @@ export class Persistence {
   #openLink(hash: string, recordHistory: boolean): void {
     const { notices, editor, presets, pins, layout } = this.#env;
     const link = decodeShareLink(hash);
+    // The language first, so that the notices below are in it; a link without one keeps the language shown.
+    if (link.locale) layout.locale = link.locale;
+    else if (link.badLocale !== null) {
+      const got = link.badLocale;
+      notices.say(notice('link-bad-locale', 'warning', () => i18n.t('msg.link.badLocale', { got, expected: LOCALES.join(', ') })));
+    }
     const s = link.scenario;
-    if (s.kind === 'none') return;
+    if (s.kind === 'none') {
+      // A link that only names a language (`#l=zh`): the address shows the whole workspace again.
+      if (link.locale || link.badLocale !== null) this.schedule();
+      return;
+    }
     if (s.kind === 'ok') {
       const presetId = presets.find((p) => scenarioHash(p.scenario) === scenarioHash(s.scenario))?.id ?? 'link';
       editor.open(s.scenario, { presetId, runs: s.runs, record: recordHistory });
@@ -307,20 +322,21 @@ export class Persistence {
       }
       if (link.view) layout.view = link.view;
       this.#settle(hash.startsWith('#') ? hash : `#${hash}`);
-      const text =
+      const text = () =>
         shared.length === 0
           ? i18n.t('msg.link.loaded', { name: s.scenario.name, seed: s.scenario.seed })
           : i18n.t(replaced > 0 ? 'msg.link.loadedPinsReplaced' : 'msg.link.loadedPins', { name: s.scenario.name, seed: s.scenario.seed, n: shared.length, before: replaced });
       notices.say(notice('link-loaded', 'info', text, { details: s.warnings }));
-      if (link.pins.kind === 'damaged') notices.say(notice('link-pins-damaged', 'warning', i18n.t('msg.link.pinsDamaged')));
+      if (link.pins.kind === 'damaged') notices.say(notice('link-pins-damaged', 'warning', () => i18n.t('msg.link.pinsDamaged')));
       else if (link.pins.kind === 'ok' && link.pins.dropped > 0) {
-        notices.say(notice('link-pins-dropped', 'warning', i18n.t('msg.link.pinsDropped', { n: link.pins.dropped }), { problems: link.pins.problems }));
+        const n = link.pins.dropped;
+        notices.say(notice('link-pins-dropped', 'warning', () => i18n.t('msg.link.pinsDropped', { n }), { problems: link.pins.problems }));
       }
       return;
     }
-    if (s.kind === 'corrupt') notices.say(notice('link-corrupt', 'error', i18n.t('msg.link.corrupt')));
-    else if (s.kind === 'json') notices.say(notice('link-json', 'error', i18n.t('msg.link.json', { detail: s.problems[0]?.message ?? '' }), { problems: s.problems }));
-    else notices.say(notice('link-invalid', 'error', i18n.t('msg.link.invalid'), { problems: s.problems }));
+    if (s.kind === 'corrupt') notices.say(notice('link-corrupt', 'error', () => i18n.t('msg.link.corrupt')));
+    else if (s.kind === 'json') notices.say(notice('link-json', 'error', () => i18n.t('msg.link.json', { detail: s.problems[0]?.message ?? '' }), { problems: s.problems }));
+    else notices.say(notice('link-invalid', 'error', () => i18n.t('msg.link.invalid'), { problems: s.problems }));
     // The address bar should show the work that is kept, not the broken link.
     this.schedule();
   }

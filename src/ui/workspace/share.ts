@@ -1,13 +1,16 @@
 import * as lzModule from 'lz-string';
 import { parseScenarioText, toMinimalInput, validateScenario, type Problem } from '../../scenario/load.ts';
 import type { Scenario, ScenarioInput } from '../../scenario/schema.ts';
+import { isLocale, type Locale } from '../messages/locales.ts';
 
 /**
  * Share links: the whole scenario (canonical JSON, with its formatVersion and
  * seed) lz-compressed in the URL hash, plus the number of Monte Carlo runs:
  * `#s=<compressed>&r=<runs>`. A comparison travels too (issue 10, point 3):
  * `&p=<compressed pins>` holds the pinned packages (each its minimal scenario
- * and runs, at most MAX_PINS) and `&v=<view>` the view shown. Links made
+ * and runs, at most MAX_PINS), `&v=<view>` the view shown and `&l=<locale>`
+ * the interface language (issue 12; a link without it keeps the language
+ * the page shows, an unknown one is reported and ignored). Links made
  * before these parts existed read as before. Decoding never throws: a damaged
  * or tampered link gives a reason and, where it applies, the validator's
  * problems; a damaged pins part is reported on its own, the scenario kept.
@@ -40,6 +43,8 @@ export interface SharedPin {
 export interface ShareExtras {
   readonly pins?: readonly SharedPin[];
   readonly view?: View;
+  /** The interface language. */
+  readonly locale?: Locale;
 }
 
 /** Minimal inputs of scenario objects (immutable: edits make new ones), so saving a workspace diffs each scenario once. */
@@ -58,6 +63,7 @@ export function encodeShareHash(scenario: Scenario, runs: number, extras: ShareE
   const pins = extras.pins?.slice(0, MAX_PINS) ?? [];
   if (pins.length > 0) hash += `&p=${encodePins(pins)}`;
   if (extras.view) hash += `&v=${extras.view}`;
+  if (extras.locale) hash += `&l=${extras.locale}`;
   return hash;
 }
 
@@ -89,6 +95,10 @@ export interface ShareLink {
   readonly pins: PinsDecode;
   /** The view the link asks for; null when it names none (or one that does not exist). */
   readonly view: View | null;
+  /** The language the link asks for; null when it names none or one the app does not have (then `badLocale`). */
+  readonly locale: Locale | null;
+  /** An `l=` value that names no language of the app (cut to 40 characters), else null. */
+  readonly badLocale: string | null;
 }
 
 export function clampRuns(runs: unknown): number {
@@ -172,5 +182,12 @@ export function decodeShareLink(hash: string): ShareLink {
   const scenario = decodeShareHash(hash);
   const p = scenario.kind === 'corrupt' ? null : params(hash);
   const view = p?.get('v') ?? null;
-  return { scenario, pins: decodePins(p?.get('p') ?? null), view: isView(view) ? view : null };
+  const locale = p?.get('l') ?? null;
+  return {
+    scenario,
+    pins: decodePins(p?.get('p') ?? null),
+    view: isView(view) ? view : null,
+    locale: isLocale(locale) ? locale : null,
+    badLocale: locale !== null && !isLocale(locale) ? locale.slice(0, 40) : null,
+  };
 }
