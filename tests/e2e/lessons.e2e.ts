@@ -121,6 +121,7 @@ describe('lessons, with the keyboard alone', () => {
     expect(await focused(page)).toBe('lesson-panel');
     const ids = await page.$$eval(`${tid('lesson-picker')} button`, (bs) => bs.map((b) => b.getAttribute('data-testid')));
     expect(ids).toEqual(BUILTIN_LESSON_ORDER.map((id) => `lesson-pick-${id}`));
+    await page.screenshot({ path: `/tmp/lesson-picker-${LANG}.png` });
     await page.keyboard.press('Escape');
     await page.waitForSelector(tid('lesson-panel'), { state: 'detached' });
     expect(await focused(page)).toBe('lesson-button');
