@@ -118,3 +118,13 @@ describe('the committed JSON Schema', () => {
     expect(readFileSync(join(import.meta.dirname, '../..', LESSON_SCHEMA_FILE), 'utf8')).toBe(lessonJsonSchemaText());
   });
 });
+
+describe('docs/lessons.md', () => {
+  it('its example lesson loads', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/lessons.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const r = parseLessonText(example!, options(), 'docs/lessons.md');
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual([]);
+  });
+});
