@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { FORMAT_DOC_FILE, SCHEMA_FILE, scenarioJsonSchemaText } from '../src/scenario/json-schema.ts';
 import { scenarioFormatDoc } from '../src/scenario/format-doc.ts';
 import { EXPERIMENT_SCHEMA_FILE, experimentJsonSchemaText } from '../src/experiment/schema.ts';
+import { LESSON_SCHEMA_FILE, lessonJsonSchemaText } from '../src/lesson/schema.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,6 +16,7 @@ for (const [file, text] of [
   [SCHEMA_FILE, scenarioJsonSchemaText()],
   [FORMAT_DOC_FILE, scenarioFormatDoc()],
   [EXPERIMENT_SCHEMA_FILE, experimentJsonSchemaText()],
+  [LESSON_SCHEMA_FILE, lessonJsonSchemaText()],
 ] as const) {
   const path = resolve(root, file);
   mkdirSync(dirname(path), { recursive: true });

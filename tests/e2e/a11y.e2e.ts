@@ -146,18 +146,25 @@ describe('axe-core over every view and dialog', () => {
     await page.waitForSelector(tid('description-input'), { state: 'detached' });
   });
 
-  it('the Lesson open (its first step and the comparison step)', async () => {
+  it('the Lesson picker, a lesson\'s first and comparison steps, and the panel in presenter mode', async () => {
     const { page } = app;
     await page.click(tid('lesson-button'));
-    await page.waitForSelector(`${tid('lesson-next')}:not([disabled])`, { timeout: 180_000 });
+    await page.waitForSelector(tid('lesson-picker'));
+    await expectClean(page, 'lesson picker');
+    await page.click(tid('lesson-pick-consumer-vs-derived'));
+    await page.waitForSelector(`${tid('lesson-panel')}[data-busy="false"][data-step="1"]`, { timeout: 300_000 });
     await expectClean(page, 'lesson step 1');
-    for (let i = 0; i < 4; i++) {
+    await page.click(tid('lesson-presenter'));
+    await page.waitForSelector(`.lesson-side ${tid('lesson-panel')}`);
+    for (let i = 0; i < 3; i++) {
       await page.waitForSelector(`${tid('lesson-next')}:not([disabled])`, { timeout: 300_000 });
       await page.click(tid('lesson-next'));
     }
-    await page.waitForSelector(tid('lesson-finish'));
+    await page.waitForSelector(`${tid('lesson-panel')}[data-busy="false"][data-step="4"]`, { timeout: 300_000 });
     await page.waitForSelector(tid('compare-table'), { timeout: 180_000 });
-    await expectClean(page, 'lesson step 5');
+    await page.waitForSelector('[data-lesson-pointed="compareRow:derivedDemand"]', { timeout: 60_000 });
+    await expectClean(page, 'lesson in presenter mode, comparison step');
+    await page.click(tid('lesson-presenter'));
     await page.keyboard.press('Escape');
     await page.waitForSelector(tid('lesson-panel'), { state: 'detached' });
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LESSON } from '../../src/ui/lesson.ts';
 import { TEXT_SCALE, TEXT_SIZE_KEY } from '../../src/ui/text-size.ts';
 import { SCREENSHOTS } from './paths.ts';
 import { launchChromium, openApp, type AppPage } from './browser.ts';
@@ -270,50 +269,7 @@ describe('any screen', () => {
   });
 });
 
-describe('the lesson never covers what it points at', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it.each([
-    [1440, 900],
-    [1024, 768],
-    [390, 844],
-  ])('at %i×%i, in every step', async (width, height) => {
-    const app: AppPage = await openApp(browser, '', { viewport: { width, height } });
-    const { page } = app;
-    try {
-      await setSpeed(page, 'instant');
-      await page.click(tid('lesson-button'));
-      for (const [i, step] of LESSON.entries()) {
-        const where = `step ${i + 1} at ${width}`;
-        await page.waitForSelector(`${tid('lesson-panel')} ${tid(i < LESSON.length - 1 ? 'lesson-next' : 'lesson-finish')}:not([disabled])`, { timeout: 300_000 });
-        await page.waitForSelector(`.lesson-target${tid(step.target)}`);
-        if (step.view === 'compare') await page.waitForSelector(tid('compare-table'), { timeout: 180_000 });
-        await page.waitForTimeout(700); // the target's smooth scroll into view
-        const panel = await box(page, tid('lesson-panel'));
-        const target = await box(page, tid(step.target));
-        expect(intersects(panel, target), `${where}: panel ${JSON.stringify(panel)} on ${step.target} ${JSON.stringify(target)}`).toBe(false);
-        // The panel is on screen (not pushed out of the way) and no wider than the window.
-        expect(intersects(panel, { x: 0, y: 0, width, height }), `${where}: panel on screen`).toBe(true);
-        expect(panel.x, where).toBeGreaterThanOrEqual(0);
-        expect(panel.x + panel.width, where).toBeLessThanOrEqual(width);
-        expect(await sideways(page), where).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: `${SCREENSHOTS}/lesson-step${i + 1}-${width}.png` });
-        if (i < LESSON.length - 1) await page.click(tid('lesson-next'));
-      }
-      await page.keyboard.press('Escape');
-      await page.waitForSelector(tid('lesson-panel'), { state: 'detached' });
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.context.close();
-    }
-  });
-});
+// The lesson panel's placement (never over its target) is checked for every built-in lesson in lessons.e2e.ts.
 
 describe('presenter text size', () => {
   let browser: Browser;

@@ -10,7 +10,6 @@ import { BOARD_EN, BOARD_ZH } from '../../src/ui/messages/parts/board.ts';
 import { LESSONS_EN, LESSONS_ZH } from '../../src/ui/messages/parts/lessons.ts';
 import { STORY_EN, STORY_ZH } from '../../src/ui/messages/parts/story.ts';
 import { KINDS, LEVELS } from '../../src/ui/workspace/measures.ts';
-import { LESSON } from '../../src/ui/lesson.ts';
 
 const has = (k: string) => Object.prototype.hasOwnProperty.call(en, k);
 
@@ -36,13 +35,6 @@ describe('message catalogue', () => {
   it('titles every group of assumptions', () => {
     const tops = new Set(FIELD_GROUPS.filter((g) => g.path.startsWith('assumptions.')).map((g) => g.path.split('.')[1]));
     for (const t of tops) expect(has(`assumptionGroup.${t}`), t).toBe(true);
-  });
-
-  it('has the text of every lesson step', () => {
-    for (const s of LESSON) {
-      expect(has(`lesson.${s.n}.title`)).toBe(true);
-      expect(has(`lesson.${s.n}.body`)).toBe(true);
-    }
   });
 
   it('says the results are illustrative', () => {
