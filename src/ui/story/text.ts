@@ -44,6 +44,7 @@ export interface TimelineRow {
   readonly week: number;
   readonly kind: 'start' | 'move' | 'case' | 'end';
   readonly what: string;
+  /** Who it met, when that changed since the row before ('' when unchanged; the 'nobody' mark when it met no one any more). */
   readonly met: string;
   /** The move was forced by another actor the week before. */
   readonly forced?: boolean;
@@ -94,7 +95,15 @@ export function timeline(i18n: I18n, catalogue: FlowsCatalogue, story: AgentStor
   }
   const endWeek = story.end.reason === 'replaced' ? story.end.week + 1 : story.end.week;
   rows.push({ week: endWeek, kind: 'end', what: i18n.t(`story.end.${story.end.reason}`, { week: displayWeek(i18n, story.end.week) }), met: '', order: 3 });
-  return rows.sort((a, b) => a.week - b.week || a.order - b.order).map(({ order: _order, ...r }) => r);
+  rows.sort((a, b) => a.week - b.week || a.order - b.order);
+  // A meeting is written where it begins or changes, not on every row.
+  let last = '';
+  return rows.map(({ order: _order, ...r }) => {
+    if (r.kind !== 'start' && r.kind !== 'move') return r;
+    const met = r.met === last ? '' : r.met || i18n.t('story.nobody');
+    last = r.met;
+    return { ...r, met };
+  });
 }
 
 /** The facts shown above the timeline, as sentences. */
