@@ -143,7 +143,7 @@ describe('follow one agent', () => {
     expect(b).toEqual(a);
   });
 
-  it('follows a client, whose machine has two regions, and an employer with its cases', async () => {
+  it('follows a client, whose machine has two regions, and an employer', async () => {
     const { page } = app;
     await closeStory(page);
     const client = await followFromState(page, 'client', 'market.buying');
@@ -158,10 +158,24 @@ describe('follow one agent', () => {
 
   it('screenshots at 390, 1024 and 1440 px', async () => {
     const { page } = app;
+    await closeStory(page);
+    await followFromState(page, 'worker', 'exploited');
     for (const width of [390, 1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await page.locator(tid('story-panel')).scrollIntoViewIfNeeded();
       await page.locator(tid('story-panel')).screenshot({ path: `/tmp/story-${width}.png`, timeout: 120_000 });
     }
+    await page.locator(tid('flow-explanation')).screenshot({ path: '/tmp/story-explanation.png', timeout: 120_000 });
+  });
+
+  it('a story of one run closes when another run is shown', async () => {
+    const { page } = app;
+    await page.waitForSelector(tid('story-timeline'));
+    await page.selectOption(tid('preset-select'), 'awareness-campaign');
+    await runToEnd(page);
+    await page.waitForSelector(tid('story-result'), { state: 'detached', timeout: 120_000 });
+    // The flows and the panel are still there: only the story of the old run went.
+    expect(await page.locator(tid('story-panel')).count()).toBe(1);
+    expect(await page.locator(tid('flow-explanation')).count()).toBe(1);
   });
 });

@@ -24,6 +24,8 @@ export class Follow {
   story = $state<AgentStory | undefined>(undefined);
   error = $state<string | undefined>(undefined);
   loading = $state(false);
+  /** The scenario the story is of (its run 0). */
+  scenario = $state.raw<Scenario | undefined>(undefined);
   #ticket = 0;
   readonly #source: StorySource;
 
@@ -35,6 +37,7 @@ export class Follow {
   async follow(scenario: Scenario, ask: FollowAsk): Promise<void> {
     const ticket = ++this.#ticket;
     this.ask = ask;
+    this.scenario = scenario;
     this.loading = true;
     this.error = undefined;
     this.story = undefined;
@@ -59,6 +62,7 @@ export class Follow {
   close(): void {
     this.#ticket++;
     this.ask = undefined;
+    this.scenario = undefined;
     this.story = undefined;
     this.error = undefined;
     this.loading = false;

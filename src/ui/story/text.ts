@@ -39,6 +39,11 @@ function meeting(i18n: I18n, catalogue: FlowsCatalogue, m: StoryMeeting): string
   });
 }
 
+/** "event → state", or the state alone where the event's label says the same ("recruited → recruited"). */
+function moveText(i18n: I18n, event: string, state: string): string {
+  return event.toLocaleLowerCase() === state.toLocaleLowerCase() ? state : i18n.t('story.move', { event, state });
+}
+
 export interface TimelineRow {
   /** 0-based week. */
   readonly week: number;
@@ -66,7 +71,7 @@ export function timeline(i18n: I18n, catalogue: FlowsCatalogue, story: AgentStor
     rows.push({
       week: s.week,
       kind: 'move',
-      what: i18n.t('story.move', { event: eventLabel(catalogue, type, s.event), state: movedTitle(catalogue, type, s.from, s.to) }),
+      what: moveText(i18n, eventLabel(catalogue, type, s.event), movedTitle(catalogue, type, s.from, s.to)),
       met: s.met.map((m) => meeting(i18n, catalogue, m)).join('; '),
       forced: s.forced,
       order: 1,
@@ -87,7 +92,7 @@ export function timeline(i18n: I18n, catalogue: FlowsCatalogue, story: AgentStor
       rows.push({
         week: st.week,
         kind: 'case',
-        what: i18n.t('story.case.step', { case: name, event: eventLabel(catalogue, 'case', st.event), state: stateTitle(catalogue, 'case', st.to) }),
+        what: i18n.t('story.case.step', { case: name, move: moveText(i18n, eventLabel(catalogue, 'case', st.event), stateTitle(catalogue, 'case', st.to)) }),
         met: '',
         order: 2,
       });
