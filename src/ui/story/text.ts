@@ -63,15 +63,18 @@ export function timeline(i18n: I18n, catalogue: FlowsCatalogue, story: AgentStor
   rows.push({
     week: story.start.week,
     kind: 'start',
-    what: i18n.t(story.agent.since < 0 ? 'story.start.before' : 'story.start.arrived', { state: start }),
+    what: i18n.t(story.agent.since < 0 ? 'story.start.before' : type === 'case' ? 'story.start.opened' : 'story.start.arrived', { state: start }),
     met: story.start.met.map((m) => meeting(i18n, catalogue, m)).join('; '),
     order: 0,
   });
+  const leaving = story.end.reason === 'replaced' ? story.end.week + 1 : -1;
   for (const s of story.steps) {
+    // The move by which it leaves says how; the state after it is the newcomer's.
+    const event = eventLabel(catalogue, type, s.event);
     rows.push({
       week: s.week,
       kind: 'move',
-      what: moveText(i18n, eventLabel(catalogue, type, s.event), movedTitle(catalogue, type, s.from, s.to)),
+      what: s.week === leaving ? event : moveText(i18n, event, movedTitle(catalogue, type, s.from, s.to)),
       met: s.met.map((m) => meeting(i18n, catalogue, m)).join('; '),
       forced: s.forced,
       order: 1,
