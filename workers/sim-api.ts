@@ -6,6 +6,7 @@ import { packetBuffers, packSettled, SettledCache, settledKey, unpackSettled, ty
 import type { RunChunk } from '../src/sim/runner.ts';
 import { sliceChunk } from '../src/sim/series.ts';
 import { replicateBands, type Bands } from '../src/sim/stats.ts';
+import { agentStory, type AgentStory, type StoryRequest } from '../src/sim/story.ts';
 
 /**
  * The worker's side of the SimRunner pool (STYLE.md 2): set up one
@@ -182,6 +183,20 @@ export const simWorkerApi = {
     if (settled.has(packet.key)) return;
     settled.put(unpackSettled(packet));
     adopted++;
+  },
+
+  /**
+   * One agent's story (src/sim/story.ts): replays the replicate with a trace,
+   * off the page's thread. A request that names no agent resolves with
+   * `{ error }`, a plain message, rather than rejecting.
+   */
+  story(scenario: Scenario, request: StoryRequest): AgentStory | { readonly error: string } {
+    try {
+      return agentStory(scenario, request);
+    } catch (e) {
+      if (e instanceof RangeError) return { error: e.message };
+      throw e;
+    }
   },
 
   settledStats(): SettledStats {

@@ -46,6 +46,19 @@ export interface Transitioner {
   next(type: ActorType, i: number, from: number, event: number, sector: number): number;
 }
 
+/**
+ * An observer of one run (src/sim/story.ts): told of every move and every
+ * agent created or recycled. It only watches: it draws nothing from the
+ * run's generator and changes no state, so a traced run gives the same
+ * numbers as an untraced one. Without one the engine pays a null check per move.
+ */
+export interface Trace {
+  /** Agent i of `type` moved from `from` to `to` on `event` in week w, after its behaviour applied the move. */
+  moved(type: ActorType, i: number, from: number, event: number, to: number, w: number): void;
+  /** Agent i of `type` was created, or its slot reused (a case opened), during week w. */
+  spawned(type: ActorType, i: number, w: number): void;
+}
+
 export const tableTransitioner: Transitioner = {
   spawn() {},
   accepts(type, _i, from, event, sector) {
@@ -133,6 +146,8 @@ export class Simulation implements SimContext {
   private unrecorded = new Float64Array(0);
   /** Live agents of each type by sector and state, kept up to date with every move: [sector * states + state]. */
   readonly counts: Record<ActorType, Float64Array>;
+  /** An observer of moves and spawns (set after construction: burn-in is not traced), or null. */
+  trace: Trace | null = null;
 
   constructor(scenario: Scenario, options: SimOptions, transitioner: Transitioner = tableTransitioner) {
     // Burn-in: the world settles under no demand-side measures before week 0.
@@ -215,6 +230,7 @@ export class Simulation implements SimContext {
       this.transitioner.spawn(type, i, sector, 0);
       this.counts[type][sector * COMPILED[type].states.length]++;
     }
+    if (this.trace !== null) this.trace.spawned(type, i, this.week);
     return i;
   }
 
@@ -286,6 +302,7 @@ export class Simulation implements SimContext {
     const vacant = a.vacant;
     const final = c.final;
     const counts = this.counts[type];
+    const trace = this.trace;
     // The reference asks xstate for every agent's state before anything reads it.
     if (transitioner.current) {
       for (let i = 0; i < n; i++) {
@@ -357,6 +374,7 @@ export class Simulation implements SimContext {
       counts[sector * nS + to]++;
       fired[base + from * nE + ev]++;
       b.apply(i, from, ev, to, w);
+      if (trace !== null) trace.moved(type, i, from, ev, to, w);
     }
   }
 

@@ -75,6 +75,11 @@ describe('axe-core over every view and dialog', () => {
     await page.click(tid('flow-node-exploiting'));
     await page.waitForSelector(tid('flow-explanation'));
     await expectClean(page, 'flows employer with a state explained');
+    // Follow one agent in that state (issue 12): the story panel.
+    await page.click(`${tid('story-follow-state')}:not([disabled])`);
+    await page.waitForSelector(tid('story-timeline'), { timeout: 120_000 });
+    await expectClean(page, 'flows with one agent\'s story');
+    await page.click(tid('story-close'));
     await page.click(tid('flow-tab-overview'));
   });
 
