@@ -100,19 +100,29 @@ describe('the facilitator’s board', () => {
     expect(await readQr(page, tid('board-team-qr'))).toBe(teamLink);
   });
 
-  it('teams open the team link, build packages on the base and hand them in (the QR code reads back as the link)', async () => {
-    const team = await openApp(browser, new URL(teamLink).hash);
-    const { page } = team;
-    await page.waitForSelector(tid('team-panel'));
-    expect(await page.inputValue(tid('weeks-input'))).toBe('60');
-    links.A = (await handIn(page, 'Inspectors', [INSPECTORS, '3'])).link;
-    qrText = await readQr(page, tid('hand-in-qr'));
-    qrPng = await page.locator(tid('hand-in-qr')).screenshot();
-    links.B = (await handIn(page, 'Due diligence', ['interventions.supplyChain.dueDiligenceShare', '0.8'])).link;
-    const c = await handIn(page, 'Worker organisations', ['interventions.workerProtection.workerOrganisations', '0.7'], true);
-    links.C = c.link;
-    fileText = c.fileText!;
-    await team.context.close();
+  it('three teams open the team link, each in its own browser, build packages on the base and hand them in (the QR code reads back as the link)', async () => {
+    const teams: [string, string, string, boolean][] = [
+      ['A', 'Inspectors', INSPECTORS, false],
+      ['B', 'Due diligence', 'interventions.supplyChain.dueDiligenceShare', false],
+      ['C', 'Worker organisations', 'interventions.workerProtection.workerOrganisations', true],
+    ];
+    for (const [key, name, lever, file] of teams) {
+      const team = await openApp(browser, new URL(teamLink).hash);
+      const { page } = team;
+      await page.waitForSelector(tid('team-panel'));
+      // The team works on the workshop's base scenario.
+      expect(await page.inputValue(tid('weeks-input'))).toBe('60');
+      const made = await handIn(page, name, [lever, key === 'A' ? '3' : key === 'B' ? '0.8' : '0.7'], file);
+      links[key] = made.link;
+      if (made.fileText) fileText = made.fileText;
+      if (key === 'A') {
+        qrText = await readQr(page, tid('hand-in-qr'));
+        qrPng = await page.locator(tid('hand-in-qr')).screenshot();
+      }
+      expect(await page.locator(`${tid('hand-in-levers')} li`).count()).toBe(1);
+      expect(team.errors).toEqual([]);
+      await team.context.close();
+    }
     expect(qrText).toBe(links.A);
     expect(new Set(Object.values(links)).size).toBe(3);
     expect(JSON.parse(fileText).team).toBe('Worker organisations');
