@@ -26,7 +26,11 @@ const LONG = 300_000;
 
 /** Makes the team's hand-in on the team page and returns its link (and the page's file download, when asked). */
 async function handIn(page: Page, team: string, lever: [string, string], file = false): Promise<{ link: string; fileText?: string }> {
+  // On a phone the levers are in a drawer.
+  const drawer = (await page.locator(tid('levers-open')).count()) > 0;
+  if (drawer) await page.click(tid('levers-open'));
   await setNumberLever(page, lever[0], lever[1]);
+  if (drawer) await page.click(tid('levers-close'));
   if (!(await page.locator(tid('hand-in-team')).count())) await page.click(tid('hand-in-open'));
   await page.fill(tid('hand-in-team'), team);
   await page.click(tid('hand-in-make'));
@@ -107,13 +111,15 @@ describe('the facilitator’s board', () => {
       ['C', 'Worker organisations', 'interventions.workerProtection.workerOrganisations', true],
     ];
     for (const [key, name, lever, file] of teams) {
-      const team = await openApp(browser, new URL(teamLink).hash);
+      // Team B works on a phone.
+      const team = await openApp(browser, new URL(teamLink).hash, key === 'B' ? { viewport: { width: 390, height: 844 } } : {});
       const { page } = team;
       await page.waitForSelector(tid('team-panel'));
       // The team works on the workshop's base scenario.
       expect(await page.inputValue(tid('weeks-input'))).toBe('60');
       const made = await handIn(page, name, [lever, key === 'A' ? '3' : key === 'B' ? '0.8' : '0.7'], file);
       links[key] = made.link;
+      await screenshot(page, `board-team-${key === 'B' ? 390 : 1440}-${key}`);
       if (made.fileText) fileText = made.fileText;
       if (key === 'A') {
         qrText = await readQr(page, tid('hand-in-qr'));

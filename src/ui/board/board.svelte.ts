@@ -50,7 +50,7 @@ export class BoardState {
   results = $state.raw<Readonly<Record<string, Computed>>>({});
   failed = $state.raw<Readonly<Record<string, string>>>({});
   computingKey = $state<string | null>(null);
-  #computing = false;
+  #running: Promise<void> | null = null;
   #ctl: AbortController | null = null;
 
   constructor(env: BoardEnv) {
@@ -211,35 +211,38 @@ export class BoardState {
 
   // ---- running ----
 
-  /** Runs the base scenario, then each package without results, one after another; one call at a time. */
-  async compute(): Promise<void> {
-    if (this.#computing) return;
-    this.#computing = true;
-    try {
-      for (;;) {
-        const w = this.workshop;
-        if (!w) return;
-        const todo = [w.baseScenario, ...this.packages.map((p) => p.scenario)].find((s) => {
-          const k = this.keyOf(s);
-          return !this.results[k] && !this.failed[k];
-        });
-        if (!todo) return;
-        const key = this.keyOf(todo);
-        const ctl = new AbortController();
-        this.#ctl = ctl;
-        this.computingKey = key;
-        try {
-          const runs = await this.#env.runner().run({ scenario: todo, seed: todo.seed, runs: w.runs }, { signal: ctl.signal });
-          this.results = { ...this.results, [key]: { runs, stats: statsOfRuns(runs) } };
-        } catch (e) {
-          if (!isAbort(e)) this.failed = { ...this.failed, [key]: e instanceof Error ? e.message : String(e) };
-        } finally {
-          this.computingKey = null;
-          this.#ctl = null;
-        }
+  /**
+   * Runs the base scenario, then each package without results, one after
+   * another. One loop at a time: a call while it runs gets the same promise
+   * (the loop takes packages that arrive meanwhile).
+   */
+  compute(): Promise<void> {
+    this.#running ??= this.#compute().finally(() => (this.#running = null));
+    return this.#running;
+  }
+
+  async #compute(): Promise<void> {
+    for (;;) {
+      const w = this.workshop;
+      if (!w) return;
+      const todo = [w.baseScenario, ...this.packages.map((p) => p.scenario)].find((s) => {
+        const k = this.keyOf(s);
+        return !this.results[k] && !this.failed[k];
+      });
+      if (!todo) return;
+      const key = this.keyOf(todo);
+      const ctl = new AbortController();
+      this.#ctl = ctl;
+      this.computingKey = key;
+      try {
+        const runs = await this.#env.runner().run({ scenario: todo, seed: todo.seed, runs: w.runs }, { signal: ctl.signal });
+        this.results = { ...this.results, [key]: { runs, stats: statsOfRuns(runs) } };
+      } catch (e) {
+        if (!isAbort(e)) this.failed = { ...this.failed, [key]: e instanceof Error ? e.message : String(e) };
+      } finally {
+        this.computingKey = null;
+        this.#ctl = null;
       }
-    } finally {
-      this.#computing = false;
     }
   }
 
