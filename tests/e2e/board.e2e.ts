@@ -119,6 +119,7 @@ describe('the facilitator’s board', () => {
       expect(await page.inputValue(tid('weeks-input'))).toBe('60');
       const made = await handIn(page, name, [lever, key === 'A' ? '3' : key === 'B' ? '0.8' : '0.7'], file);
       links[key] = made.link;
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await screenshot(page, `board-team-${key === 'B' ? 390 : 1440}-${key}`);
       if (made.fileText) fileText = made.fileText;
       if (key === 'A') {
@@ -230,6 +231,8 @@ describe('the facilitator’s board', () => {
     for (const width of [390, 1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForFunction((w) => window.innerWidth === w, width);
+      // Nothing sideways: the page is as wide as the window.
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await screenshot(page, `board-${width}`);
     }
     expect(facilitator.errors).toEqual([]);
