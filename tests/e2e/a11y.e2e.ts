@@ -9,7 +9,7 @@ import { openView, runToEnd, selectPreset, setSpeed, tid } from './driver.ts';
  * axe-core over the whole page (issue 10, "Keyboard and screen reader"), in
  * the production build: every view (Compare with two pinned packages, Explore with results), every
  * dialog, menu and drawer open, the levers' drawer of a narrow screen, and
- * presenter text. No serious or critical violation anywhere.
+ * presenter text, the facilitator's board and a team's hand-in panel. No serious or critical violation anywhere.
  */
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -208,6 +208,30 @@ describe('axe-core over every view and dialog', () => {
     }
     await page.selectOption(tid('language-select'), 'en');
     await openView(page, 'charts');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the facilitator’s board (a workshop open, a package in) and a team’s hand-in panel', async () => {
+    const { page } = app;
+    await page.click(tid('view-board'));
+    await page.waitForSelector(tid('board-create'));
+    await expectClean(page, 'board: new workshop form');
+    await page.fill(tid('board-name'), 'Axe room');
+    await page.fill(tid('board-runs'), '2');
+    await page.click(tid('board-create-submit'));
+    await page.waitForSelector(tid('board-workshop'));
+    const teamLink = await page.inputValue(tid('board-team-link'));
+    await page.goto(teamLink);
+    await page.waitForSelector(tid('team-panel'));
+    await page.click(tid('hand-in-open'));
+    await page.fill(tid('hand-in-team'), 'Axe team');
+    await page.click(tid('hand-in-make'));
+    const handIn = await page.inputValue(tid('hand-in-link'));
+    await expectClean(page, 'team hand-in panel');
+    await page.goto(handIn);
+    await page.waitForSelector(`${tid('board-view')}[data-complete="true"]`, { timeout: 300_000 });
+    await page.waitForSelector(tid('board-tradeoff'));
+    await expectClean(page, 'board with a ranked package');
     expect(app.errors).toEqual([]);
   });
 });

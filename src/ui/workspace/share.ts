@@ -30,7 +30,7 @@ export const MAX_HASH_CHARS = 200_000;
 /** Most pinned packages a link (or a saved workspace) carries. */
 export const MAX_PINS = 4;
 
-export const VIEWS = ['charts', 'flows', 'compare', 'explore'] as const;
+export const VIEWS = ['charts', 'flows', 'compare', 'explore', 'board'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** A pinned package as it travels: the scenario and its number of runs (results are recomputed). */
