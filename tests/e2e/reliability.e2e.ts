@@ -160,6 +160,8 @@ describe('reliability in Chromium', () => {
     const { page } = app;
     await setNumberLever(page, 'interventions.labourInspection.inspectorsPer10kWorkers', '2.5');
     await startAndWaitForWeeks(page);
+    // The weeks computed so far are drawn (in the next frames) before the fault.
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, `${tid('plot-demand')} path[data-line]`);
     const before = await linePaths(page, 'plot-demand');
     const workers = page.workers();
     expect(workers.length).toBeGreaterThan(0);

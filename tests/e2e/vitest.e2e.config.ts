@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,6 +9,8 @@ import { defineConfig } from 'vitest/config';
  * *.e2e.ts so the unit-test run (tests/**\/*.test.ts) never picks them up.
  */
 export default defineConfig({
+  // Some tests import app modules that use Svelte runes (e.g. the message catalogue's reactive locale).
+  plugins: [svelte()],
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],

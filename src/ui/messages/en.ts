@@ -396,16 +396,6 @@ export const en = {
   'lesson.back': 'Back',
   'lesson.finish': 'Finish',
   'lesson.close': 'Close lesson',
-  'lesson.1.title': 'The baseline',
-  'lesson.1.body': 'No demand-side measures at all. The chart shows two kinds of demand on one scale (100 = their average in this baseline): consumer demand (blue) from final buyers, and derived demand (orange) from those who profit from exploitation.',
-  'lesson.2.title': 'Consumers become aware',
-  'lesson.2.body': 'A two-year awareness campaign for households and clients. Compare each solid line with its dashed baseline: how far does consumer demand move, and how far derived demand? The paper notes that most final buyers never asked for exploited labour, so their choices are not decisive for the scale of trafficking (¶11-12).',
-  'lesson.3.title': 'Buyers screen their suppliers',
-  'lesson.3.body': 'Instead, corporate buyers screen their suppliers and drop exploiters. This acts on employers directly: watch derived demand against its baseline, and see in the Compare view how exploiting employers change. Part of the exploitation can move to subcontractors that audits barely reach (¶15(c), ¶32).',
-  'lesson.4.title': 'Where it happens: the actor flows',
-  'lesson.4.body': 'Each actor is a state machine. Follow employers from "compliant" to "exploiting" and the workers they draw into exploitation. Click a state to read what it means.',
-  'lesson.5.title': 'Compare the two packages',
-  'lesson.5.body': 'Both runs were pinned. The table shows how each changed consumer demand, derived demand and victims compared with the baseline; "no clear effect" means the difference is within chance. Next, try "Option B with reporting immunity" and watch the reports chart (¶16).',
   'lesson.running': 'Running the scenario…',
 
   // Any screen and a projector (issue 10, point 7): the levers' drawer and the text size
