@@ -7,7 +7,7 @@ import { FIELD_GROUPS, fieldAt } from '../scenario/fields.ts';
 import { canonicalStringify, fnv1a64, scenarioHash } from '../scenario/hash.ts';
 import { issuesToProblems, type LocatedProblem } from '../scenario/issues.ts';
 import { defOf, describeExpected, optionsOf, shapeOf, unwrap } from '../scenario/schema-walk.ts';
-import { scanJsonText } from '../scenario/json-text.ts';
+import { readJsonText } from '../scenario/json-text.ts';
 import { MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_BYTES } from '../scenario/limits.ts';
 import { formatPath, getAtPath, isPlainObject, type PathSegment } from '../scenario/path.ts';
 import { formatGot, problem, ROOT_PATH, type Problem } from '../scenario/problem.ts';
@@ -137,32 +137,16 @@ const EXPECTED_ROOT = 'an experiment object such as { "format": "dsw-experiment"
 /** Parses and validates experiment text. Invalid JSON is one problem with its line and column. */
 export function parseExperimentText(text: string, options: ExperimentOptions): ExperimentResult {
   const source = options.source;
-  const where = source ? `${source}, ` : '';
   if (typeof text !== 'string') return fail([problem(ROOT_PATH, 'experiment text', typeof text)]);
   if (text.length > MAX_SCENARIO_BYTES || new TextEncoder().encode(text).length > MAX_SCENARIO_BYTES) {
     const limit = `${MAX_SCENARIO_BYTES / (1024 * 1024)} MB`;
     return fail([problem(ROOT_PATH, `at most ${limit}`, 'more', `${source ?? 'file'} is larger than ${limit}; experiment files are at most ${limit}`)]);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const scan = scanJsonText(body, MAX_DEPTH);
-  if (!scan.ok) {
-    const kind = scan.kind === 'syntax' ? 'malformed JSON: ' : '';
-    return fail([{
-      ...problem(ROOT_PATH, scan.expected, scan.got, `${where}line ${scan.line}, column ${scan.column}: ${kind}expected ${scan.expected}, got ${scan.got}`),
-      line: scan.line,
-      column: scan.column,
-    }]);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (e) {
-    return fail([problem(ROOT_PATH, 'valid JSON', 'malformed JSON', `${where}malformed JSON: ${e instanceof Error ? e.message : String(e)}`)]);
-  }
-  const result = validateExperiment(value, options);
+  const read = readJsonText(text, MAX_DEPTH, source);
+  if (!read.ok) return fail([read.problem]);
+  const result = validateExperiment(read.value, options);
   if (!result.ok) return result;
-  const duplicates = scan.duplicates.map((d) => `${where}line ${d.line}, column ${d.column}: ${formatPath(d.path)} is given more than once; the last value is used`);
-  const warnings = [...duplicates, ...(result.warnings ?? [])];
+  const warnings = [...read.duplicates, ...(result.warnings ?? [])];
   return warnings.length > 0 ? { ok: true, experiment: result.experiment, warnings } : { ok: true, experiment: result.experiment };
 }
 

@@ -1,5 +1,5 @@
 import { lessonIssuesToProblems } from './issues.ts';
-import { scanJsonText } from '../scenario/json-text.ts';
+import { readJsonText } from '../scenario/json-text.ts';
 import { MAX_DEPTH, MAX_PROBLEMS } from '../scenario/limits.ts';
 import { validateScenario } from '../scenario/load.ts';
 import { formatPath, setAtPath } from '../scenario/path.ts';
@@ -85,26 +85,13 @@ function validate(value: unknown, options: LessonOptions): LessonResult {
 /** Parses and validates lesson text; `source` (a file name) is used in messages about the text. */
 export function parseLessonText(text: string, options: LessonOptions, source?: string): LessonResult {
   if (typeof text !== 'string') return fail([problem(ROOT_PATH, 'lesson text', typeof text)]);
-  const where = source ? `${source}, ` : '';
   if (text.length > MAX_LESSON_BYTES) {
     const kb = Math.round(text.length / 1024);
     return fail([problem(ROOT_PATH, `at most ${MAX_LESSON_BYTES / 1024} KB`, `${kb} KB`, `${source ?? 'the lesson'} is ${kb} KB; lessons are at most ${MAX_LESSON_BYTES / 1024} KB`)]);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const scan = scanJsonText(body, MAX_DEPTH);
-  if (!scan.ok) {
-    const kind = scan.kind === 'syntax' ? 'malformed JSON: ' : '';
-    return fail([{
-      ...problem(ROOT_PATH, scan.expected, scan.got, `${where}line ${scan.line}, column ${scan.column}: ${kind}expected ${scan.expected}, got ${scan.got}`),
-      line: scan.line,
-      column: scan.column,
-    }]);
-  }
-  try {
-    return validateLesson(JSON.parse(body), options);
-  } catch (e) {
-    return fail([problem(ROOT_PATH, 'valid JSON', 'malformed JSON', `${where}malformed JSON: ${e instanceof Error ? e.message : String(e)}`)]);
-  }
+  const read = readJsonText(text, MAX_DEPTH, source);
+  if (!read.ok) return fail([read.problem]);
+  return validateLesson(read.value, options);
 }
 
 /**

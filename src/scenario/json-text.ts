@@ -1,4 +1,5 @@
-import type { PathSegment } from './path.ts';
+import { formatPath, type PathSegment } from './path.ts';
+import { problem, ROOT_PATH, type Problem } from './problem.ts';
 
 /**
  * A small JSON scanner that runs before `JSON.parse`. Engines word (and
@@ -219,5 +220,38 @@ export function scanJsonText(text: string, maxDepth: number): ScanResult {
     }
     if (pos >= n) return fail('syntax', `"," or ${closer()} (the file ends before the ${frame.array ? 'list' : 'object'} is closed)`);
     return fail('syntax', frame.array ? '"," or "]" after a list item' : '"," or "}" after a property value');
+  }
+}
+
+/** A JSON file's text read into a value, or the one problem that stops it (with its line and column). */
+export type ReadJson = { ok: true; value: unknown; duplicates: string[] } | { ok: false; problem: Problem };
+
+/**
+ * Reads a hand-written JSON file (a scenario, an experiment, a lesson): drops
+ * a byte-order mark, scans for the first syntax error with its place, parses,
+ * and words each duplicate key as a warning. `source` names the file in the
+ * messages. The caller checks the size first (each kind has its own limit).
+ */
+export function readJsonText(text: string, maxDepth: number, source?: string): ReadJson {
+  const where = source ? `${source}, ` : '';
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const scan = scanJsonText(body, maxDepth);
+  if (!scan.ok) {
+    const kind = scan.kind === 'syntax' ? 'malformed JSON: ' : '';
+    return {
+      ok: false,
+      problem: {
+        ...problem(ROOT_PATH, scan.expected, scan.got, `${where}line ${scan.line}, column ${scan.column}: ${kind}expected ${scan.expected}, got ${scan.got}`),
+        line: scan.line,
+        column: scan.column,
+      },
+    };
+  }
+  try {
+    const duplicates = scan.duplicates.map((d) => `${where}line ${d.line}, column ${d.column}: ${formatPath(d.path)} is given more than once; the last value is used`);
+    return { ok: true, value: JSON.parse(body), duplicates };
+  } catch (e) {
+    // The scanner accepts only what JSON.parse accepts; this is a guard, not a path.
+    return { ok: false, problem: problem(ROOT_PATH, 'valid JSON', 'malformed JSON', `${where}malformed JSON: ${e instanceof Error ? e.message : String(e)}`) };
   }
 }

@@ -2,7 +2,7 @@ import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 import { checkStructure } from './structure.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { issuesToProblems, type LocatedProblem } from './issues.ts';
-import { scanJsonText } from './json-text.ts';
+import { readJsonText } from './json-text.ts';
 import { formatPath, isPlainObject, type PathSegment } from './path.ts';
 import { problem, ROOT_PATH, type Problem } from './problem.ts';
 import { MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_BYTES } from './limits.ts';
@@ -63,36 +63,17 @@ function validate(value: unknown, options: LoadOptions): LoadResult {
 /** Parses and validates scenario text; `source` (a file name) is used in messages about the text. */
 export function parseScenarioText(text: string, source?: string, options: LoadOptions = {}): LoadResult {
   if (typeof text !== 'string') return fail([problem(ROOT_PATH, 'scenario text', typeof text)]);
-  const where = source ? `${source}, ` : '';
   const bytes = utf8Length(text);
   if (bytes > MAX_SCENARIO_BYTES) {
     const mb = (bytes / (1024 * 1024)).toFixed(1);
     const limit = `${MAX_SCENARIO_BYTES / (1024 * 1024)} MB`;
     return fail([problem(ROOT_PATH, `at most ${limit}`, `${mb} MB`, `${source ?? 'file'} is ${mb} MB; scenarios are at most ${limit}`)]);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const scan = scanJsonText(body, MAX_DEPTH);
-  if (!scan.ok) {
-    const kind = scan.kind === 'syntax' ? 'malformed JSON: ' : '';
-    return fail([{
-      ...problem(ROOT_PATH, scan.expected, scan.got, `${where}line ${scan.line}, column ${scan.column}: ${kind}expected ${scan.expected}, got ${scan.got}`),
-      line: scan.line,
-      column: scan.column,
-    }]);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (e) {
-    // The scanner accepts only what JSON.parse accepts; this is a guard, not a path.
-    return fail([problem(ROOT_PATH, 'valid JSON', 'malformed JSON', `${where}malformed JSON: ${e instanceof Error ? e.message : String(e)}`)]);
-  }
-  const result = validateScenario(value, options);
+  const read = readJsonText(text, MAX_DEPTH, source);
+  if (!read.ok) return fail([read.problem]);
+  const result = validateScenario(read.value, options);
   if (!result.ok) return result;
-  const duplicates = scan.duplicates.map(
-    (d) => `${where}line ${d.line}, column ${d.column}: ${formatPath(d.path)} is given more than once; the last value is used`,
-  );
-  return { ...result, warnings: [...duplicates, ...result.warnings] };
+  return { ...result, warnings: [...read.duplicates, ...result.warnings] };
 }
 
 function fail(problems: Problem[]): LoadResult {
