@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTOR_TYPES } from '../../src/sim/machines/index.ts';
 import { numberFormats } from '../../src/ui/messages/format.ts';
-import { FLOWS_EN } from '../../src/ui/flows/catalogue.ts';
+import { FLOWS_EN, FLOWS_ZH } from '../../src/ui/flows/catalogue.ts';
 import { flowDiagrams, nodeLines, type FlowDiagram } from '../../src/ui/flows/diagrams.ts';
 import { FONT, inside, intersects, linesWidth, NODE_PAD_X, textWidth, type Box } from '../../src/ui/flows/fit.ts';
 import { placeLabels } from '../../src/ui/flows/placement.ts';
@@ -9,7 +9,12 @@ import { layoutLanes } from '../../src/ui/flows/layout.ts';
 
 const { overview, actors } = flowDiagrams(FLOWS_EN);
 const all: [string, FlowDiagram][] = [['overview', overview], ...ACTOR_TYPES.map((t) => [t, actors[t]] as [string, FlowDiagram])];
-const cases = all.flatMap(([name, d]) => (['lr', 'tb'] as const).map((dir) => [name, dir, d] as const));
+/** Every diagram in every language (each catalogue lays out its own text), in both directions. */
+const cases = [FLOWS_EN, FLOWS_ZH].flatMap((catalogue) => {
+  const diagrams = flowDiagrams(catalogue);
+  const named: [string, FlowDiagram][] = [['overview', diagrams.overview], ...ACTOR_TYPES.map((t) => [t, diagrams.actors[t]] as [string, FlowDiagram])];
+  return named.flatMap(([name, d]) => (['lr', 'tb'] as const).map((dir) => [`${catalogue.locale} ${name}`, dir, d] as const));
+});
 
 describe('label boxes of every diagram (fixed width per character)', () => {
   it.each(cases)('%s (%s): every edge label found a clear spot, no two labels intersect, all inside the drawing', (name, dir, d) => {
